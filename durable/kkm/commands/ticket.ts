@@ -1,0 +1,161 @@
+/**
+ * COMMAND_TICKET: a receipt. An accepted receipt is stored with its fiscal
+ * sign and counted into the open shift (opening one if needed); the session
+ * commits it together with the new token and the retry record.
+ */
+import { isFieldSet, toBinary } from "@bufbuild/protobuf";
+import { makeResponse } from "../../../proto/codec";
+import {
+  CommandTypeEnum,
+  ResultTypeEnum,
+  TicketRequestSchema,
+  type Response,
+  type TicketRequest,
+} from "../../../proto/messages";
+import { applyTicket } from "../../fiscal/counters";
+import { toLocalText } from "../../fiscal/date-time";
+import { toTiyn } from "../../fiscal/money";
+import { validateTicket } from "../../fiscal/validate-ticket";
+import type { CommandOutcome, ExchangeContext } from "../context";
+import { newFiscalSign } from "../random";
+import { receiptQrUrl } from "../receipt-qr";
+import { resultOnly } from "../reply";
+import { findOpenShift, nextShift } from "../shifts";
+
+const COMMAND = CommandTypeEnum.COMMAND_TICKET;
+
+/** Shifts may stay open 24 hours; later online documents get result 11. */
+export const MAX_SHIFT_MS = 24 * 60 * 60 * 1000;
+
+export function handleTicket(context: ExchangeContext): CommandOutcome {
+  const { request, registration, store, now, header } = context;
+  const ticket = request.ticket;
+  if (!ticket) {
+    return reject(
+      ResultTypeEnum.RESULT_TYPE_PROTOCOL_ERROR,
+      "ticket is missing: COMMAND_TICKET needs Request.ticket",
+    );
+  }
+
+  const parsed = readTicket(ticket);
+  if ("problem" in parsed) {
+    return reject(
+      ResultTypeEnum.RESULT_TYPE_INCORRECT_REQUEST_DATA,
+      parsed.problem,
+    );
+  }
+  const problem = validateTicket(ticket, {
+    version: context.version,
+    sellerIinBin: registration.organisation.iinBin,
+  });
+  if (problem) return reject(problem.resultCode, problem.message);
+
+  const { localTime, total, offlineNumber } = parsed;
+  const open = findOpenShift(store);
+  if (open && offlineNumber === null) {
+    const openFor = now.getTime() - Date.parse(open.row.openedAt);
+    if (openFor > MAX_SHIFT_MS) {
+      return reject(
+        ResultTypeEnum.RESULT_TYPE_OPEN_SHIFT_TIMEOUT_EXPIRED,
+        `shift ${open.row.number} has been open since ${open.row.openedLocal}, more than 24 hours; close the shift`,
+      );
+    }
+  }
+
+  // A register that lost the answer to an autonomous receipt sends it again
+  // from its queue, possibly with another REQNUM: answer with the first sign.
+  if (offlineNumber !== null) {
+    const earlier = store.findOfflineReceipt(offlineNumber, localTime, total);
+    if (earlier) {
+      return {
+        kind: "document",
+        response: ticketAnswer(earlier.fiscalSign, earlier.qrUrl),
+        commit: () => {},
+      };
+    }
+  }
+
+  const shift = open ?? nextShift(store, localTime, now);
+  const fiscalSign = newFiscalSign(context.random, (sign) =>
+    store.hasFiscalSign(sign),
+  );
+  const qrUrl = receiptQrUrl(context.config.receiptCheckUrl, {
+    fiscalSign,
+    kgdNumber: registration.kgdNumber,
+    totalTiyn: total,
+    localTime,
+  });
+  const counters = applyTicket(shift.counters, ticket);
+
+  const commit = () => {
+    if (!open) store.insertShift(shift.row);
+    store.updateShiftCounters(shift.row.number, JSON.stringify(counters));
+    store.insertReceipt({
+      fiscalSign,
+      shiftNumber: shift.row.number,
+      operation: ticket.operation,
+      localTime,
+      receivedAt: now.toISOString(),
+      total,
+      offlineNumber,
+      reqNum: header.reqNum,
+      version: context.version,
+      qrUrl,
+      request: toBinary(TicketRequestSchema, ticket),
+    });
+  };
+  return {
+    kind: "document",
+    response: ticketAnswer(fiscalSign, qrUrl),
+    commit,
+  };
+}
+
+/** Reads the fields every later step needs, or says which one is unusable. */
+function readTicket(
+  ticket: TicketRequest,
+):
+  | { localTime: string; total: number; offlineNumber: number | null }
+  | { problem: string } {
+  let localTime: string;
+  try {
+    localTime = toLocalText(ticket.dateTime);
+  } catch (error) {
+    return { problem: `ticket.date_time: ${(error as Error).message}` };
+  }
+
+  let total: number;
+  try {
+    if (!ticket.amounts?.total)
+      return { problem: "ticket.amounts.total is missing" };
+    total = toTiyn(ticket.amounts.total);
+  } catch (error) {
+    return { problem: `ticket.amounts.total: ${(error as Error).message}` };
+  }
+
+  const offlineNumber = isFieldSet(
+    ticket,
+    TicketRequestSchema.field.offlineTicketNumber,
+  )
+    ? ticket.offlineTicketNumber
+    : null;
+  return { localTime, total, offlineNumber };
+}
+
+function ticketAnswer(fiscalSign: string, qrUrl: string): Response {
+  return makeResponse({
+    command: COMMAND,
+    result: { resultCode: ResultTypeEnum.RESULT_TYPE_OK },
+    ticket: {
+      ticketNumber: fiscalSign,
+      qrCode: new TextEncoder().encode(qrUrl),
+    },
+  });
+}
+
+function reject(resultCode: ResultTypeEnum, message: string): CommandOutcome {
+  return {
+    kind: "service",
+    response: resultOnly(COMMAND, resultCode, message),
+  };
+}

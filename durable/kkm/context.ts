@@ -1,0 +1,37 @@
+/**
+ * What a command handler gets, and what it gives back. Handlers decide and
+ * build the answer; the session commits and sends it, so the rules can be
+ * tested without sockets.
+ */
+import type { FrameHeader, ProtocolVersion } from "../../proto/frame";
+import type { Request, Response } from "../../proto/messages";
+import type { RandomSource } from "./random";
+import type { KkmRegistration } from "./registration";
+import type { KkmStore } from "./store";
+
+/** Settings of the deployment that reach every KKM's object. */
+export interface SessionConfig {
+  /** Receipt-check page that QR codes point at. */
+  receiptCheckUrl: string;
+  ofdName: string;
+}
+
+export interface ExchangeContext {
+  header: FrameHeader;
+  version: ProtocolVersion;
+  request: Request;
+  registration: KkmRegistration;
+  store: KkmStore;
+  now: Date;
+  config: SessionConfig;
+  random: RandomSource;
+}
+
+/**
+ * A service answer changes nothing and is not remembered. A document is
+ * committed by `commit` in the same transaction as the new token and the
+ * retry record, before the answer leaves.
+ */
+export type CommandOutcome =
+  | { kind: "service"; response: Response }
+  | { kind: "document"; response: Response; commit: () => void };

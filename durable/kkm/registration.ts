@@ -1,0 +1,44 @@
+/**
+ * What a KKM's object knows about its registration. D1 is the registry;
+ * each change there is pushed into the object, so the receipt path never
+ * reads D1.
+ */
+import { z } from "zod";
+
+/** Registration statuses a KKM goes through. */
+export const KKM_STATUSES = [
+  "registered",
+  "activated",
+  "blocked",
+  "deregistered",
+] as const;
+
+export type KkmStatus = (typeof KKM_STATUSES)[number];
+
+export const kkmRegistrationSchema = z.object({
+  /** System id issued by the OFD, the frame header ID. */
+  kkmId: z.number().int().min(1).max(0xffffffff),
+  /** KGD registration number, 12 digits. */
+  kgdNumber: z.string().regex(/^\d{12}$/),
+  serialNumber: z.string().min(1).max(64),
+  model: z.string().max(200),
+  /** IANA zone of the point of sale, used for local days and report times. */
+  timeZone: z.string().min(1),
+  status: z.enum(KKM_STATUSES),
+  /** Why the KKM is blocked or deregistered; sent as the TICKET_AD_INFO text. */
+  blockReason: z.string().nullable(),
+  organisation: z.object({
+    title: z.string(),
+    address: z.string(),
+    addressKz: z.string().nullable(),
+    iinBin: z.string().regex(/^\d{12}$/),
+    okved: z.string().nullable(),
+  }),
+  pointOfSale: z.object({
+    title: z.string(),
+    address: z.string(),
+    addressKz: z.string().nullable(),
+  }),
+});
+
+export type KkmRegistration = z.infer<typeof kkmRegistrationSchema>;

@@ -1,0 +1,137 @@
+/**
+ * Demo data for local runs: one organisation with one point of sale and
+ * two KKMs. Seeding twice finds the rows by their natural keys and adds
+ * nothing.
+ */
+import { and, eq } from "drizzle-orm";
+import type { DrizzleD1Database } from "drizzle-orm/d1";
+import { kkms, organisations, pointsOfSale } from "../db/schema";
+import { newId } from "./ids";
+import { kkmSession } from "./kkm-session-stub";
+import { pushRegistration, registerKkm } from "./kkm-registry";
+
+/** A synthetic BIN with a valid check digit. */
+export const DEMO_BIN = "250140000013";
+
+const DEMO_KKMS = [
+  {
+    kgdNumber: "620300014538",
+    serialNumber: "SN00000001",
+    internalName: "Till 1",
+  },
+  {
+    kgdNumber: "620300014539",
+    serialNumber: "SN00000002",
+    internalName: "Till 2",
+  },
+];
+
+export interface DemoKkm {
+  kkmId: number;
+  token: number;
+  kgdNumber: string;
+  serialNumber: string;
+  internalName: string;
+}
+
+export interface DemoData {
+  organisation: { id: string; iinBin: string; title: string };
+  kkms: DemoKkm[];
+}
+
+/** Creates the demo rows that are missing and returns all of them. */
+export async function seedDemo(
+  db: DrizzleD1Database,
+  env: Env,
+): Promise<DemoData> {
+  const organisation = await ensureOrganisation(db);
+  const pointOfSaleId = await ensurePointOfSale(db, organisation.id);
+
+  const result: DemoKkm[] = [];
+  for (const demo of DEMO_KKMS) {
+    const [existing] = await db
+      .select({ id: kkms.id })
+      .from(kkms)
+      .where(eq(kkms.kgdNumber, demo.kgdNumber));
+
+    let kkmId: number;
+    if (existing) {
+      kkmId = existing.id;
+      // Local state may have been wiped while D1 kept the row.
+      const stub = kkmSession(env, kkmId);
+      if ((await stub.currentToken()) === null) {
+        await pushRegistration(db, env, kkmId, 1);
+      }
+    } else {
+      const issued = await registerKkm(db, env, {
+        organisationId: organisation.id,
+        pointOfSaleId,
+        model: "Demo POS 2.0.3",
+        timeZone: "Asia/Almaty",
+        ...demo,
+      });
+      kkmId = issued.kkmId;
+    }
+    const token = await kkmSession(env, kkmId).currentToken();
+    result.push({ kkmId, token: token ?? 0, ...demo });
+  }
+
+  return {
+    organisation: {
+      id: organisation.id,
+      iinBin: organisation.iinBin,
+      title: organisation.title,
+    },
+    kkms: result,
+  };
+}
+
+async function ensureOrganisation(db: DrizzleD1Database) {
+  const [found] = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.iinBin, DEMO_BIN));
+  if (found) return found;
+
+  const [created] = await db
+    .insert(organisations)
+    .values({
+      id: newId("org"),
+      iinBin: DEMO_BIN,
+      title: "Demo Market LLP",
+      legalAddress: "Astana, Kenesary 40",
+      legalAddressKz: "Астана қ., Кенесары к-сі 40",
+      okved: "47190",
+      taxationRegime: "general",
+    })
+    .returning();
+  if (!created) throw new Error("demo organisation insert returned no row");
+  return created;
+}
+
+async function ensurePointOfSale(
+  db: DrizzleD1Database,
+  organisationId: string,
+): Promise<string> {
+  const title = "Shop 1";
+  const [found] = await db
+    .select({ id: pointsOfSale.id })
+    .from(pointsOfSale)
+    .where(
+      and(
+        eq(pointsOfSale.organisationId, organisationId),
+        eq(pointsOfSale.title, title),
+      ),
+    );
+  if (found) return found.id;
+
+  const id = newId("pos");
+  await db.insert(pointsOfSale).values({
+    id,
+    organisationId,
+    title,
+    city: "Astana",
+    address: "Vasyutina 41",
+  });
+  return id;
+}

@@ -1,0 +1,25 @@
+/**
+ * Demo data for local runs, enabled only when DEMO_MODE is "on" (the start
+ * script sets it); elsewhere the route does not exist.
+ */
+import { drizzle } from "drizzle-orm/d1";
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { AppError } from "../errors";
+import { seedDemo } from "../domain/demo-seed";
+
+export const demo = new Hono<AppEnv>();
+
+demo.post("/seed", async (c) => {
+  if (c.env.DEMO_MODE !== "on") {
+    throw new AppError(
+      "NOT_FOUND",
+      "demo data is off; start with DEMO_MODE=on",
+    );
+  }
+  const data = await seedDemo(drizzle(c.env.DB), c.env);
+  c.get("log").info("demo data seeded", {
+    kkmIds: data.kkms.map((kkm) => kkm.kkmId),
+  });
+  return c.json(data);
+});
