@@ -1,0 +1,53 @@
+/** Reading and printing the demo organisation and its KKMs. */
+
+export interface DemoKkm {
+  kkmId: number;
+  token: number;
+  kgdNumber: string;
+  serialNumber: string;
+  internalName: string;
+}
+
+export interface DemoData {
+  organisation: { id: string; iinBin: string; title: string };
+  kkms: DemoKkm[];
+}
+
+/** Seeds (or finds) the demo rows through the running Worker. */
+export async function fetchDemo(workerUrl: string): Promise<DemoData> {
+  const response = await fetch(`${workerUrl}/api/demo/seed`, { method: "POST" });
+  if (!response.ok) {
+    throw new Error(
+      `POST ${workerUrl}/api/demo/seed failed with ${response.status}: ${await response.text()}; is the system started with npm start?`,
+    );
+  }
+  return (await response.json()) as DemoData;
+}
+
+/** Formats the demo data for people, with a first simulator command. */
+export function describeDemo(
+  data: DemoData,
+  urls: { portal: string; gateway: string },
+): string {
+  const lines = [
+    `Portal:   ${urls.portal}`,
+    `Gateway:  ${urls.gateway} (KKM protocol 2.0.2 / 2.0.3 over TCP)`,
+    `Demo organisation: ${data.organisation.title}, BIN ${data.organisation.iinBin}`,
+    "",
+    "Demo KKMs:",
+  ];
+  for (const kkm of data.kkms) {
+    lines.push(
+      `  ${kkm.internalName}: system id ${kkm.kkmId}, token ${kkm.token}, KGD number ${kkm.kgdNumber}, serial ${kkm.serialNumber}`,
+    );
+  }
+  const first = data.kkms[0];
+  if (first) {
+    lines.push(
+      "",
+      "Try a receipt:",
+      `  npm run kkm -- sell --id ${first.kkmId} --token ${first.token} --item "Bread:250:2" --pay cash`,
+    );
+  }
+  return lines.join("\n");
+}
