@@ -6,6 +6,7 @@ import {
   readD1Migrations,
 } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { jsonReport } from "./test/json-report";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(
@@ -26,6 +27,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
+      ...jsonReport("vitest-workers.json"),
       include: ["test/workers/**/*.test.ts"],
       setupFiles: ["./test/workers/apply-migrations.ts"],
     },

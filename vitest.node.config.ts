@@ -1,9 +1,11 @@
 // Tests that run in Node: the TCP gateway, the simulator, and the end-to-end
 // suite that starts wrangler dev and the gateway as real processes.
 import { defineConfig } from "vitest/config";
+import { jsonReport } from "./test/json-report";
 
 export default defineConfig({
   test: {
+    ...jsonReport("vitest-node.json"),
     include: ["test/node/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
