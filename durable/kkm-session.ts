@@ -39,9 +39,12 @@ export class KkmSession extends DurableObject<Env> {
   }
 
   /** Answers one frame for the HTTP transport; null when unreadable. */
-  handleFrame(kkmId: number, frame: Uint8Array): Uint8Array | null {
+  async handleFrame(
+    kkmId: number,
+    frame: Uint8Array,
+  ): Promise<Uint8Array | null> {
     this.kkmId ??= kkmId;
-    return this.answer(frame).frame;
+    return (await this.answer(frame)).frame;
   }
 
   /**
@@ -106,16 +109,16 @@ export class KkmSession extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  override webSocketMessage(
+  override async webSocketMessage(
     ws: WebSocket,
     message: ArrayBuffer | string,
-  ): void {
+  ): Promise<void> {
     try {
       if (typeof message === "string") {
         ws.close(1003, "frames must be binary messages");
         return;
       }
-      const result = this.answer(new Uint8Array(message));
+      const result = await this.answer(new Uint8Array(message));
       if (result.frame) {
         ws.send(result.frame);
       } else {
@@ -137,10 +140,11 @@ export class KkmSession extends DurableObject<Env> {
     closeQuietly(ws, 1011, "error");
   }
 
-  private answer(frame: Uint8Array): ExchangeResult {
+  private async answer(frame: Uint8Array): Promise<ExchangeResult> {
     const started = Date.now();
-    const result = exchange(frame, {
+    const result = await exchange(frame, {
       store: this.store,
+      db: this.env.DB,
       kkmId: this.kkmId ?? 0,
       config: {
         receiptCheckUrl: this.env.RECEIPT_CHECK_URL,

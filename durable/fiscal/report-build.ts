@@ -139,7 +139,9 @@ function sortSectionCodes(codes: string[]): string[] {
       return BigInt(a) < BigInt(b) ? -1 : 1;
     }
     if (isNumber(a) !== isNumber(b)) return isNumber(a) ? -1 : 1;
+
     // Equal numbers ("7" and "07") and non-numeric codes: by text.
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (a === b) return 0;
+    return a < b ? -1 : 1;
   });
 }

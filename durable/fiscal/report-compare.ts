@@ -49,7 +49,7 @@ export function compareReports(server: ZXReport, register: ZXReport): string[] {
   return differences;
 }
 
-/** Every counter of the report by its path; zeros are left out. */
+/** Maps each non-zero counter of the report to its path. */
 function flattenReport(report: ZXReport): Map<string, Counter> {
   const counters = new Map<string, Counter>();
   const add = (path: string, kind: Kind, value: number) => {

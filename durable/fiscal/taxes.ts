@@ -78,13 +78,14 @@ export function ticketTaxes(ticket: TicketRequest): TaxShare[] {
  * Spreads the receipt-level modifiers (and item modifiers without taxes)
  * over the rates in proportion to each rate's turnover.
  *
- * Goods without taxes take part as one more share, so a discount on a
- * partly untaxed receipt does not all land on the taxed goods; that share
- * is then dropped. The parts add up to the modifier exactly by the
+ * Goods without taxes take part as one more share, which is then dropped.
+ * This way a discount on a partly untaxed receipt does not all land on the
+ * taxed goods. The parts add up to the modifier exactly by the
  * largest-remainder method, ties going to the lower tax type and percent.
  * The tax of each part is the tax contained in it, round(part × p / (100 +
- * p)) to the tiyn, not a share of the receipt's rounded line taxes, so the
- * result does not depend on how the register rounded each line.
+ * p)) with p in percent. It is not a share of the receipt's rounded line
+ * taxes, so the result does not depend on how the register rounded each
+ * line.
  */
 function spreadAdjustment(
   shares: TaxShare[],
@@ -94,7 +95,8 @@ function spreadAdjustment(
   if (adjustment === 0) return;
 
   // NOTE: a line taxed twice (two tax types) counts twice in the turnover
-  // sum, which shrinks the untaxed share to 0. KZ receipts carry VAT only.
+  // sum, which shrinks the untaxed share to 0. The protocol defines only
+  // tax type 100 (VAT), so this is not expected to happen.
   const taxedTurnover = shares.reduce((sum, s) => sum + s.turnover, 0);
   const untaxed = Math.max(0, taxedBase - taxedTurnover);
   const weights = [...shares.map((share) => share.turnover), untaxed];
@@ -109,11 +111,11 @@ function spreadAdjustment(
 }
 
 /**
- * Shares from the receipt-level `taxes`, which carry a tax amount but no
- * turnover. One entry takes the whole amounts.total. Several entries split
- * the total in proportion to the turnover each tax implies, sum × (100 + p)
- * / p, by the largest-remainder method; entries at 0 % imply no turnover,
- * and when all are at 0 % the total is split evenly.
+ * Builds shares from the receipt-level `taxes`, which carry a tax amount but
+ * no turnover. One entry takes the whole amounts.total. Several entries
+ * split the total by the largest-remainder method, in proportion to the
+ * turnover each tax implies, sum × (100 + p) / p with p in percent. Entries at 0 % imply no
+ * turnover, and when all are at 0 % the total is split evenly.
  */
 function receiptLevelTaxes(ticket: TicketRequest): TaxShare[] {
   const byRate = new Map<string, TaxShare>();

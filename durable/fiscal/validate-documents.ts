@@ -19,7 +19,7 @@ import {
 
 /**
  * Returns the first problem of a deposit or withdrawal, or null. Whether
- * the drawer holds enough cash for a withdrawal is left to the caller.
+ * the drawer contains enough cash for a withdrawal is left to the caller.
  */
 export function validateMoneyPlacement(
   placement: MoneyPlacementRequest,

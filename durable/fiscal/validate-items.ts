@@ -119,7 +119,7 @@ function checkCommodity(
   path: string,
   commodity: TicketRequest_Item_Commodity,
 ): number {
-  // A nomenclature code stands in for the name; code 0 is no code.
+  // A nomenclature code can replace the name. Code 0 is no code.
   if (commodity.name === "" && commodity.code === 0n) {
     reject(`${path}.name`, "is missing (a commodity needs a name or a code)");
   }

@@ -1,6 +1,6 @@
 /**
- * The first problem found in a document, as the result code and text the
- * server answers with, and helpers that stop a check at that problem.
+ * The first problem found in a document, as the result code and text of the
+ * server's reply, and helpers that stop a check at that problem.
  */
 import type { DateTime, Money } from "../../proto/messages";
 import { toLocalText } from "./date-time";

@@ -1,22 +1,21 @@
 /**
- * Checks a receipt (COMMAND_TICKET) before it is counted, and names the
- * first problem the way the OFD answers it: a result code and a short text.
+ * Checks a receipt (COMMAND_TICKET) before it is counted. The first problem
+ * found becomes the OFD's reply: a result code and a short text.
  */
 import { isFieldSet } from "@bufbuild/protobuf";
 import {
   OperationTypeEnum,
-  PaymentTypeEnum,
   TicketRequestSchema,
   TicketRequest_DomainSchema,
   TicketRequest_ParentTicketSchema,
-  TicketRequest_PaymentSchema,
   type TicketRequest,
 } from "../../proto/messages";
 import { formatTenge } from "./money";
-import { formatPercent, operationName, paymentName } from "./report-names";
+import { formatPercent, operationName } from "./report-names";
 import { includedTax } from "./taxes";
 import { isValidIinBin } from "./validate-iin-bin";
 import { checkItems, checkModifier, type ItemTotals } from "./validate-items";
+import { checkPayments } from "./validate-payments";
 import {
   firstProblem,
   hasUnknownValue,
@@ -30,7 +29,7 @@ import {
 export { isValidIinBin } from "./validate-iin-bin";
 export type { TicketProblem } from "./validate-problem";
 
-/** What the check needs besides the receipt. */
+/** Request data the receipt check needs besides the receipt. */
 export interface TicketContext {
   /** Protocol version of the frame, 202 for 2.0.2 and 203 for 2.0.3. */
   version: 202 | 203;
@@ -69,11 +68,11 @@ function checkHeader(ticket: TicketRequest): void {
  * Checks the receipt-level taxes and modifiers and that amounts.total adds
  * up; returns the total in tiyn.
  *
- * Reading of "modifiers not larger than what they modify", checked on sums
- * because an item modifier does not name its line: storno lines do not
- * exceed the lines they cancel, item discounts do not exceed the goods, and
- * a receipt discount does not exceed the receipt before it. A total of 0 is
- * rejected: a receipt must take money.
+ * Modifiers must not be larger than what they modify. An item modifier
+ * does not name its line, so this is checked on sums: storno lines do not
+ * exceed the lines they cancel, and item discounts do not exceed the goods.
+ * A receipt discount does not exceed the receipt sum before it. A total of
+ * 0 is rejected because a receipt must take money.
  */
 function checkAmounts(ticket: TicketRequest, items: ItemTotals): number {
   const amounts = ticket.amounts;
@@ -179,78 +178,6 @@ function checkReceiptTaxes(ticket: TicketRequest, total: number): void {
       );
     }
   });
-}
-
-/**
- * Payments: known types, at most one per type, adding up to the total.
- * With cash, taken and change are required and taken - change is the cash
- * payment (which is net of change). Change without cash is rejected, but
- * taken and change of 0 are accepted, as some registers always send them.
- */
-function checkPayments(ticket: TicketRequest, total: number): void {
-  const seen = new Set<PaymentTypeEnum>();
-  let paid = 0;
-  let cash: number | null = null;
-
-  ticket.payments.forEach((payment, index) => {
-    const path = `payments[${index}]`;
-    const typeField = TicketRequest_PaymentSchema.field.type;
-    if (hasUnknownValue(payment, typeField.number)) {
-      reject(`${path}.type`, "is not a known payment type");
-    }
-    if (!isFieldSet(payment, typeField)) reject(`${path}.type`, "is missing");
-
-    const name = paymentName(payment.type);
-    if (
-      payment.type === PaymentTypeEnum.PAYMENT_CREDIT ||
-      payment.type === PaymentTypeEnum.PAYMENT_TARE
-    ) {
-      reject(`${path}.type`, `${name} is deprecated; use CASH, CARD or MOBILE`);
-    }
-    if (seen.has(payment.type)) reject(`${path}.type`, `${name} appears twice`);
-    seen.add(payment.type);
-
-    const sum = requireMoney(`${path}.sum`, payment.sum);
-    paid += sum;
-    if (payment.type === PaymentTypeEnum.PAYMENT_CASH) cash = sum;
-  });
-
-  if (paid !== total) {
-    reject(
-      "payments",
-      `sum ${formatTenge(paid)} does not equal amounts.total ${formatTenge(total)}`,
-    );
-  }
-
-  const amounts = ticket.amounts;
-  const change = amounts?.change;
-  if (cash === null) {
-    const changeSum = change ? requireMoney("amounts.change", change) : 0;
-    if (changeSum > 0) {
-      reject(
-        "amounts.change",
-        `${formatTenge(changeSum)} without a cash payment`,
-      );
-    }
-    return;
-  }
-
-  const taken = requireMoney("amounts.taken", amounts?.taken);
-  const changeSum = requireMoney("amounts.change", change);
-  if (changeSum > taken) {
-    reject(
-      "amounts.change",
-      `${formatTenge(changeSum)} exceeds amounts.taken ${formatTenge(taken)}`,
-    );
-  }
-  if (taken - changeSum !== cash) {
-    reject(
-      "amounts.taken",
-      `${formatTenge(taken)} - change ${formatTenge(changeSum)} = ` +
-        `${formatTenge(taken - changeSum)} does not equal the cash payment ` +
-        `${formatTenge(cash)}`,
-    );
-  }
 }
 
 /** Since 2.0.3: domain with a type, and parent_ticket on returns. */

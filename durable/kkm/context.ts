@@ -22,6 +22,8 @@ export interface ExchangeContext {
   request: Request;
   registration: KkmRegistration;
   store: KkmStore;
+  /** The registry database; only service commands may read it. */
+  db: D1Database;
   now: Date;
   config: SessionConfig;
   random: RandomSource;

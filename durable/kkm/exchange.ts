@@ -20,7 +20,9 @@ import {
   TicketAdTypeEnum,
   type Response,
 } from "../../proto/messages";
+import { handleAuth } from "./commands/auth";
 import { handleInfo } from "./commands/info";
+import { handleNomenclature } from "./commands/nomenclature";
 import { handleSystem } from "./commands/system";
 import { handleTicket } from "./commands/ticket";
 import type { CommandOutcome, ExchangeContext, SessionConfig } from "./context";
@@ -49,6 +51,8 @@ export interface ExchangeResult {
 
 export interface ExchangeDeps {
   store: KkmStore;
+  /** The registry database, read only by service commands. */
+  db: D1Database;
   /** The system id this object serves. */
   kkmId: number;
   config: SessionConfig;
@@ -56,11 +60,17 @@ export interface ExchangeDeps {
   random: RandomSource;
 }
 
-/** Answers one request frame. Never throws for bad input. */
-export function exchange(
+/**
+ * Answers one request frame. Never throws for bad input.
+ *
+ * Only service commands await (password checks, D1 reads). Documents run
+ * from the token check to the commit without yielding, so no other request
+ * of the same KKM can interleave with them.
+ */
+export async function exchange(
   frame: Uint8Array,
   deps: ExchangeDeps,
-): ExchangeResult {
+): Promise<ExchangeResult> {
   if (frame.length < HEADER_SIZE) {
     return {
       frame: null,
@@ -213,13 +223,15 @@ export function exchange(
     request,
     registration,
     store: deps.store,
+    db: deps.db,
     now: deps.now,
     config: deps.config,
     random: deps.random,
   };
   let outcome: CommandOutcome;
   try {
-    outcome = runCommand(context);
+    const pending = runCommand(context);
+    outcome = pending instanceof Promise ? await pending : pending;
   } catch (error) {
     // Amounts or dates outside what the protocol allows surface as
     // RangeError from the money and time helpers.
@@ -263,7 +275,9 @@ export function exchange(
   };
 }
 
-function runCommand(context: ExchangeContext): CommandOutcome {
+function runCommand(
+  context: ExchangeContext,
+): CommandOutcome | Promise<CommandOutcome> {
   const command = context.request.command;
   switch (command) {
     case CommandTypeEnum.COMMAND_INFO:
@@ -272,6 +286,10 @@ function runCommand(context: ExchangeContext): CommandOutcome {
       return handleSystem(context);
     case CommandTypeEnum.COMMAND_TICKET:
       return handleTicket(context);
+    case CommandTypeEnum.COMMAND_AUTH:
+      return handleAuth(context);
+    case CommandTypeEnum.COMMAND_NOMENCLATURE:
+      return handleNomenclature(context);
     default:
       return {
         kind: "service",
