@@ -31,6 +31,10 @@ export const organisations = sqliteTable(
     okved: text("okved"),
     /** general, simplified, farm or patent. */
     taxationRegime: text("taxation_regime").notNull(),
+    /** Registered for VAT; registers then get VAT in binded_taxation. */
+    vatPayer: integer("vat_payer", { mode: "boolean" })
+      .notNull()
+      .default(false),
     status: text("status", { enum: ["active", "blocked"] })
       .notNull()
       .default("active"),
