@@ -105,9 +105,12 @@ export function applyTicket(
   const amounts = ticket.amounts;
   const receiptDiscount = toTiyn(amounts?.discount?.sum);
   const receiptMarkup = toTiyn(amounts?.markup?.sum);
-  if (amounts?.discount)
+  if (amounts?.discount) {
     addTally(discounts, { count: 1, sum: receiptDiscount });
-  if (amounts?.markup) addTally(markups, { count: 1, sum: receiptMarkup });
+  }
+  if (amounts?.markup) {
+    addTally(markups, { count: 1, sum: receiptMarkup });
+  }
 
   // Like the reference, operations and total_result get a row for every
   // receipt, discounts and markups only when the receipt had any.
