@@ -6,7 +6,7 @@ import {
   readD1Migrations,
 } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
-import { jsonReport } from "./test/json-report";
+import { jsonReport } from "./test/json-report.ts";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(

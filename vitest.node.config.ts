@@ -1,7 +1,7 @@
 // Tests that run in Node: the TCP gateway, the simulator, and the end-to-end
 // suite that starts wrangler dev and the gateway as real processes.
 import { defineConfig } from "vitest/config";
-import { jsonReport } from "./test/json-report";
+import { jsonReport } from "./test/json-report.ts";
 
 export default defineConfig({
   test: {
