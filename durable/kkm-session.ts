@@ -5,23 +5,42 @@
  * comes by RPC from the Worker (HTTP transport) or over a WebSocket.
  */
 import { DurableObject } from "cloudflare:workers";
+import { drizzle } from "drizzle-orm/d1";
+import { saveShiftReport } from "../worker/domain/report-history";
 import { logger, type Logger } from "../worker/log";
 import { exchange, type ExchangeResult } from "./kkm/exchange";
 import { cryptoRandom } from "./kkm/random";
 import {
   kkmRegistrationSchema,
   type KkmRegistration,
+  type KkmRegistrationInput,
 } from "./kkm/registration";
-import { KkmStore } from "./kkm/store";
+import { SHIFT_REPORT_KIND, type ShiftReportRow } from "./kkm/report-outbox";
+import { KkmStore, type OfflineEpisode } from "./kkm/store";
+import {
+  dueMarks,
+  nextWatchTime,
+  watchState,
+  type WatchState,
+} from "./kkm/watch";
+
+/** Default silence after which a KKM shows as offline, in seconds. */
+const DEFAULT_OFFLINE_AFTER_SECONDS = 1800;
+
+/** Outbox retries back off from 1 s up to this, in milliseconds. */
+const MAX_OUTBOX_BACKOFF_MS = 5 * 60 * 1000;
 
 /** Live state of a KKM for the portal. */
-export interface KkmSessionStatus {
+export interface KkmSessionStatus extends WatchState {
   registered: boolean;
   status: KkmRegistration["status"] | null;
-  lastContactAt: string | null;
   activatedAt: string | null;
   receiptCount: number;
   openShiftNumber: number | null;
+  /** Autonomous periods the register reported, newest first. */
+  offlineEpisodes: OfflineEpisode[];
+  /** Reports waiting to be written to D1. */
+  pendingReports: number;
 }
 
 export class KkmSession extends DurableObject<Env> {
@@ -29,6 +48,9 @@ export class KkmSession extends DurableObject<Env> {
   private readonly log: Logger;
   // Not persisted: derived from the object's name on the first request.
   private kkmId: number | null = null;
+  // Not persisted: a cache of the scheduled alarm time, so a frame does not
+  // read it back from storage; reset when the alarm runs.
+  private alarmAt: number | null | undefined = undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -52,7 +74,7 @@ export class KkmSession extends DurableObject<Env> {
    * token (first registration or a reset in the cabinet): the old one stops
    * working at once.
    */
-  register(input: KkmRegistration, token?: number): void {
+  register(input: KkmRegistrationInput, token?: number): void {
     const registration = kkmRegistrationSchema.parse(input);
     if (token !== undefined && (token <= 0 || token > 0xffffffff)) {
       throw new RangeError(`token must be 1..4294967295, got ${token}`);
@@ -85,14 +107,102 @@ export class KkmSession extends DurableObject<Env> {
     const session = this.store.getSession();
     const latest = this.store.getLatestShift();
     return {
+      ...watchState(session),
       registered: registration !== null,
       status: registration?.status ?? null,
-      lastContactAt: session?.lastContactAt ?? null,
       activatedAt: session?.activatedAt ?? null,
       receiptCount: this.store.countReceipts(),
       openShiftNumber:
         latest && latest.closedAt === null ? latest.number : null,
+      offlineEpisodes: this.store.listOfflineEpisodes(20),
+      pendingReports: this.store.countOutbox(),
     };
+  }
+
+  /** Recorded facts for the portal, newest first (mismatches, differences). */
+  listEvents(limit = 50) {
+    return this.store.listEvents(Math.min(Math.max(limit, 1), 500));
+  }
+
+  /** Writes due outbox rows to D1 and updates the link watch. */
+  override async alarm(): Promise<void> {
+    this.alarmAt = undefined;
+    await this.flushOutbox();
+
+    const session = this.store.getSession();
+    if (session) {
+      const marks = dueMarks(session, Date.now(), this.offlineAfterMs());
+      const now = new Date();
+      if (marks.offline) {
+        this.store.markWatch("offline", now);
+        this.log.info("kkm marked offline", { kkmId: this.kkmId });
+      }
+      if (marks.autonomous) {
+        this.store.markWatch("autonomous", now);
+        this.store.recordEvent(
+          "autonomous_limit_passed",
+          null,
+          { silentSince: session.lastContactAt },
+          now,
+        );
+        this.log.warn("kkm silent past the autonomous limit", {
+          kkmId: this.kkmId,
+          lastContactAt: session.lastContactAt,
+        });
+      }
+    }
+    await this.scheduleAlarm();
+  }
+
+  /**
+   * Writes due reports to D1. A report is deleted from the outbox only
+   * after D1 took it; D1 ignores a second write of the same report, so a
+   * crash between the two steps cannot duplicate it.
+   */
+  private async flushOutbox(): Promise<void> {
+    const db = drizzle(this.env.DB);
+    for (const row of this.store.dueOutbox(Date.now(), 20)) {
+      try {
+        if (row.kind === SHIFT_REPORT_KIND) {
+          await saveShiftReport(db, JSON.parse(row.body) as ShiftReportRow);
+        }
+        this.store.deleteOutbox(row.id);
+      } catch (error) {
+        const delay = Math.min(1000 * 2 ** row.attempts, MAX_OUTBOX_BACKOFF_MS);
+        this.store.deferOutbox(row.id, Date.now() + delay);
+        this.log.warn("outbox write failed", {
+          kkmId: this.kkmId,
+          outboxId: row.id,
+          attempts: row.attempts + 1,
+          retryInMs: delay,
+          error,
+        });
+      }
+    }
+  }
+
+  /** Sets the alarm to the earliest due outbox row or watch time. */
+  private async scheduleAlarm(): Promise<void> {
+    const times = [
+      this.store.nextOutboxAttempt(),
+      nextWatchTime(this.store.getSession(), this.offlineAfterMs()),
+    ].filter((time): time is number => time !== null);
+    if (times.length === 0) return;
+
+    const due = Math.min(...times);
+    if (this.alarmAt === undefined) {
+      this.alarmAt = await this.ctx.storage.getAlarm();
+    }
+    if (this.alarmAt === null || due < this.alarmAt) {
+      await this.ctx.storage.setAlarm(due);
+      this.alarmAt = due;
+    }
+  }
+
+  private offlineAfterMs(): number {
+    const seconds = Number(this.env.KKM_OFFLINE_AFTER_SECONDS);
+    const valid = Number.isFinite(seconds) && seconds > 0;
+    return (valid ? seconds : DEFAULT_OFFLINE_AFTER_SECONDS) * 1000;
   }
 
   /** Accepts a WebSocket that carries one frame per binary message. */
@@ -140,6 +250,18 @@ export class KkmSession extends DurableObject<Env> {
     closeQuietly(ws, 1011, "error");
   }
 
+  private async afterExchange(): Promise<void> {
+    try {
+      if (this.store.nextOutboxAttempt() !== null) await this.flushOutbox();
+      await this.scheduleAlarm();
+    } catch (error) {
+      this.log.error("after-exchange work failed", {
+        kkmId: this.kkmId,
+        error,
+      });
+    }
+  }
+
   private async answer(frame: Uint8Array): Promise<ExchangeResult> {
     const started = Date.now();
     const result = await exchange(frame, {
@@ -153,6 +275,9 @@ export class KkmSession extends DurableObject<Env> {
       now: new Date(),
       random: cryptoRandom,
     });
+
+    // The answer does not wait for D1 or the alarm.
+    this.ctx.waitUntil(this.afterExchange());
 
     if (result.report) {
       this.log.info("kkm exchange", {

@@ -30,10 +30,11 @@ export interface ExchangeContext {
 }
 
 /**
- * A service answer changes nothing and is not remembered. A document is
- * committed by `commit` in the same transaction as the new token and the
- * retry record, before the answer leaves.
+ * A service answer keeps the token and is not remembered for retries; its
+ * optional `record` writes history (an X report) before the answer leaves.
+ * A document is committed by `commit` in the same transaction as the new
+ * token and the retry record, before the answer leaves.
  */
 export type CommandOutcome =
-  | { kind: "service"; response: Response }
+  | { kind: "service"; response: Response; record?: () => void }
   | { kind: "document"; response: Response; commit: () => void };

@@ -21,6 +21,9 @@ import {
   type Response,
 } from "../../proto/messages";
 import { handleAuth } from "./commands/auth";
+import { handleCloseShift } from "./commands/close-shift";
+import { handleMoneyPlacement } from "./commands/money-placement";
+import { handleReport } from "./commands/report";
 import { handleInfo } from "./commands/info";
 import { handleNomenclature } from "./commands/nomenclature";
 import { handleSystem } from "./commands/system";
@@ -28,7 +31,9 @@ import { handleTicket } from "./commands/ticket";
 import type { CommandOutcome, ExchangeContext, SessionConfig } from "./context";
 import { decideExchange } from "./exchange-rules";
 import { newToken, type RandomSource } from "./random";
+import { recordOfflinePeriod } from "./offline-period";
 import { resultOnly } from "./reply";
+import { serviceBlockFor } from "./service-block";
 import type { KkmStore } from "./store";
 
 /** What happened, for the log line of the exchange. */
@@ -247,9 +252,20 @@ export async function exchange(
   }
 
   const resultCode = outcome.response.result?.resultCode ?? 0;
+  const accepted = resultCode === ResultTypeEnum.RESULT_TYPE_OK;
+  if (accepted) {
+    const service = serviceBlockFor(request, registration, deps.store);
+    if (service) outcome.response.service = service;
+  }
+
   if (outcome.kind === "service") {
-    if (resultCode === ResultTypeEnum.RESULT_TYPE_OK)
-      deps.store.touch(deps.now);
+    if (accepted) {
+      deps.store.transaction(() => {
+        outcome.record?.();
+        const period = recordOfflinePeriod(deps.store, request, deps.now);
+        deps.store.touch(deps.now, period === "none");
+      });
+    }
     return {
       frame: answer(version, outcome.response),
       report: report(header, command, resultCode, false, false),
@@ -262,12 +278,13 @@ export async function exchange(
   const answerFrame = answer(version, outcome.response, token);
   deps.store.transaction(() => {
     outcome.commit();
+    const period = recordOfflinePeriod(deps.store, request, deps.now);
     deps.store.rememberDocument(
       token,
       { token: header.token, reqNum: header.reqNum, command },
       answerFrame,
     );
-    deps.store.touch(deps.now);
+    deps.store.touch(deps.now, period === "none");
   });
   return {
     frame: answerFrame,
@@ -286,6 +303,12 @@ function runCommand(
       return handleSystem(context);
     case CommandTypeEnum.COMMAND_TICKET:
       return handleTicket(context);
+    case CommandTypeEnum.COMMAND_CLOSE_SHIFT:
+      return handleCloseShift(context);
+    case CommandTypeEnum.COMMAND_REPORT:
+      return handleReport(context);
+    case CommandTypeEnum.COMMAND_MONEY_PLACEMENT:
+      return handleMoneyPlacement(context);
     case CommandTypeEnum.COMMAND_AUTH:
       return handleAuth(context);
     case CommandTypeEnum.COMMAND_NOMENCLATURE:

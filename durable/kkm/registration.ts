@@ -39,6 +39,28 @@ export const kkmRegistrationSchema = z.object({
     address: z.string(),
     addressKz: z.string().nullable(),
   }),
+  /** Taxation the register gets in `binded_taxation`. */
+  taxation: z
+    .object({
+      /** 100 simplified declaration, 101 general, 102 farm, 103 patent. */
+      taxationType: z.number().int().min(100).max(103),
+      /** VAT rates in thousandths (16000 is 16 %); empty when not a VAT payer. */
+      vatPercents: z.array(z.number().int().min(0).max(100_000)),
+    })
+    .default({ taxationType: 101, vatPercents: [] }),
+  /** Receipt texts by TicketAdTypeEnum value, each with its version. */
+  ticketAds: z
+    .array(
+      z.object({
+        type: z.number().int().min(0).max(4),
+        version: z.number().int().min(1),
+        text: z.string(),
+      }),
+    )
+    .default([]),
 });
 
 export type KkmRegistration = z.infer<typeof kkmRegistrationSchema>;
+
+/** A registration as pushed, before defaults are filled in. */
+export type KkmRegistrationInput = z.input<typeof kkmRegistrationSchema>;

@@ -23,7 +23,9 @@ const SCHEMA = [
     last_command INTEGER,
     last_response BLOB,
     last_contact_at TEXT,
-    activated_at TEXT
+    activated_at TEXT,
+    offline_marked_at TEXT,
+    autonomous_flagged_at TEXT
   )`,
   // Times ending in _local are the register's wall clock; _at are UTC.
   `CREATE TABLE IF NOT EXISTS shifts (
@@ -32,7 +34,10 @@ const SCHEMA = [
     opened_at TEXT NOT NULL,
     closed_local TEXT,
     closed_at TEXT,
-    counters TEXT NOT NULL
+    counters TEXT NOT NULL,
+    register_report BLOB,
+    discrepancies TEXT,
+    x_count INTEGER NOT NULL DEFAULT 0
   )`,
   `CREATE TABLE IF NOT EXISTS receipts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -49,6 +54,29 @@ const SCHEMA = [
     request BLOB NOT NULL
   )`,
   `CREATE INDEX IF NOT EXISTS receipts_shift_idx ON receipts (shift_number)`,
+  // Periods the register reported it worked without the OFD, keyed by the
+  // start it reported; a later report of the same period extends its end.
+  `CREATE TABLE IF NOT EXISTS offline_episodes (
+    begin_local TEXT PRIMARY KEY,
+    end_local TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+  )`,
+  // Facts for the portal: shift number mismatches and report differences.
+  `CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    shift_number INTEGER,
+    detail TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+  )`,
+  // Rows waiting to be written to D1; deleted once written.
+  `CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL
+  )`,
   `CREATE INDEX IF NOT EXISTS receipts_offline_idx
     ON receipts (offline_number, local_time, total)
     WHERE offline_number IS NOT NULL`,
@@ -60,6 +88,8 @@ export interface SessionRow {
   last: (LastExchange & { response: Uint8Array }) | null;
   lastContactAt: string | null;
   activatedAt: string | null;
+  offlineMarkedAt: string | null;
+  autonomousFlaggedAt: string | null;
 }
 
 /** A shift as stored; `counters` is the JSON of the shift's counters. */
@@ -70,6 +100,38 @@ export interface ShiftRow {
   closedLocal: string | null;
   closedAt: string | null;
   counters: string;
+  /** X reports requested in this shift. */
+  xCount: number;
+}
+
+/** An autonomous period as the register reported it, in local time. */
+export interface OfflineEpisode {
+  beginLocal: string;
+  endLocal: string;
+  recordedAt: string;
+}
+
+/** Details of a recorded fact, as JSON. */
+export type EventDetail = Record<
+  string,
+  string | number | boolean | null | string[]
+>;
+
+/** A fact about the KKM for the portal. */
+export interface KkmEvent {
+  kind: string;
+  shiftNumber: number | null;
+  detail: EventDetail;
+  recordedAt: string;
+}
+
+/** A row waiting for D1. */
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  body: string;
+  attempts: number;
+  nextAttemptAt: number;
 }
 
 /** A stored receipt, with the TicketRequest bytes as the register sent them. */
@@ -130,6 +192,8 @@ export class KkmStore {
         last_response: ArrayBuffer | null;
         last_contact_at: string | null;
         activated_at: string | null;
+        offline_marked_at: string | null;
+        autonomous_flagged_at: string | null;
       }>("SELECT * FROM session WHERE id = 1")
       .toArray()[0];
     if (!row) return null;
@@ -151,6 +215,8 @@ export class KkmStore {
       last,
       lastContactAt: row.last_contact_at,
       activatedAt: row.activated_at,
+      offlineMarkedAt: row.offline_marked_at,
+      autonomousFlaggedAt: row.autonomous_flagged_at,
     };
   }
 
@@ -182,14 +248,32 @@ export class KkmStore {
     );
   }
 
-  /** Records a successful exchange; the first one activates the KKM. */
-  touch(now: Date): void {
+  /**
+   * Records a successful exchange: the first one activates the KKM, and
+   * any one ends an "offline" mark. `backOnline` (a request without an
+   * autonomous period) also clears the 72-hour flag.
+   */
+  touch(now: Date, backOnline: boolean): void {
     const at = now.toISOString();
     this.sql.exec(
-      `UPDATE session SET last_contact_at = ?,
-         activated_at = COALESCE(activated_at, ?) WHERE id = 1`,
+      `UPDATE session SET last_contact_at = ?, offline_marked_at = NULL,
+         activated_at = COALESCE(activated_at, ?),
+         autonomous_flagged_at = CASE WHEN ? THEN NULL
+           ELSE autonomous_flagged_at END
+       WHERE id = 1`,
       at,
       at,
+      backOnline ? 1 : 0,
+    );
+  }
+
+  /** Marks the KKM offline, or flags its autonomous period past the limit. */
+  markWatch(field: "offline" | "autonomous", now: Date): void {
+    const column =
+      field === "offline" ? "offline_marked_at" : "autonomous_flagged_at";
+    this.sql.exec(
+      `UPDATE session SET ${column} = COALESCE(${column}, ?) WHERE id = 1`,
+      now.toISOString(),
     );
   }
 
@@ -233,13 +317,178 @@ export class KkmStore {
     );
   }
 
-  closeShift(number: number, closedLocal: string, closedAt: string): void {
+  /** Freezes a shift's counters as its Z report. */
+  closeShift(
+    number: number,
+    closed: {
+      local: string;
+      at: string;
+      counters: string;
+      registerReport: Uint8Array | null;
+      discrepancies: string[];
+    },
+  ): void {
     this.sql.exec(
-      "UPDATE shifts SET closed_local = ?, closed_at = ? WHERE number = ?",
-      closedLocal,
-      closedAt,
+      `UPDATE shifts SET closed_local = ?, closed_at = ?, counters = ?,
+         register_report = ?, discrepancies = ? WHERE number = ?`,
+      closed.local,
+      closed.at,
+      closed.counters,
+      closed.registerReport,
+      JSON.stringify(closed.discrepancies),
       number,
     );
+  }
+
+  /** Counts one more X report in the shift and returns its sequence. */
+  nextXSequence(number: number): number {
+    return this.sql
+      .exec<{ x_count: number }>(
+        "UPDATE shifts SET x_count = x_count + 1 WHERE number = ? RETURNING x_count",
+        number,
+      )
+      .one().x_count;
+  }
+
+  /** The newest closed shift. */
+  getLastClosedShift(): ShiftRow | null {
+    return (
+      this.sql
+        .exec<RawShift>(
+          `SELECT * FROM shifts WHERE closed_at IS NOT NULL
+             ORDER BY number DESC LIMIT 1`,
+        )
+        .toArray()
+        .map(toShiftRow)[0] ?? null
+    );
+  }
+
+  /** Stores or extends an autonomous period reported by the register. */
+  recordOfflineEpisode(beginLocal: string, endLocal: string, now: Date): void {
+    this.sql.exec(
+      `INSERT INTO offline_episodes (begin_local, end_local, recorded_at)
+       VALUES (?, ?, ?)
+       ON CONFLICT (begin_local) DO UPDATE SET
+         end_local = MAX(end_local, excluded.end_local),
+         recorded_at = excluded.recorded_at`,
+      beginLocal,
+      endLocal,
+      now.toISOString(),
+    );
+  }
+
+  /** Autonomous periods, newest first. */
+  listOfflineEpisodes(limit: number): OfflineEpisode[] {
+    return this.sql
+      .exec<{ begin_local: string; end_local: string; recorded_at: string }>(
+        `SELECT * FROM offline_episodes ORDER BY begin_local DESC LIMIT ?`,
+        limit,
+      )
+      .toArray()
+      .map((row) => ({
+        beginLocal: row.begin_local,
+        endLocal: row.end_local,
+        recordedAt: row.recorded_at,
+      }));
+  }
+
+  /** Records a fact for the portal, e.g. a shift number mismatch. */
+  recordEvent(
+    kind: string,
+    shiftNumber: number | null,
+    detail: EventDetail,
+    now: Date,
+  ): void {
+    this.sql.exec(
+      `INSERT INTO events (kind, shift_number, detail, recorded_at)
+       VALUES (?, ?, ?, ?)`,
+      kind,
+      shiftNumber,
+      JSON.stringify(detail),
+      now.toISOString(),
+    );
+  }
+
+  /** Recorded facts, newest first. */
+  listEvents(limit: number): KkmEvent[] {
+    return this.sql
+      .exec<{
+        kind: string;
+        shift_number: number | null;
+        detail: string;
+        recorded_at: string;
+      }>("SELECT * FROM events ORDER BY id DESC LIMIT ?", limit)
+      .toArray()
+      .map((row) => ({
+        kind: row.kind,
+        shiftNumber: row.shift_number,
+        detail: JSON.parse(row.detail) as EventDetail,
+        recordedAt: row.recorded_at,
+      }));
+  }
+
+  /** Queues a row for D1, to be written after the commit. */
+  enqueueOutbox(kind: string, body: unknown, now: Date): void {
+    this.sql.exec(
+      "INSERT INTO outbox (kind, body, next_attempt_at) VALUES (?, ?, ?)",
+      kind,
+      JSON.stringify(body),
+      now.getTime(),
+    );
+  }
+
+  /** Rows due for a write attempt at `nowMs`, oldest first. */
+  dueOutbox(nowMs: number, limit: number): OutboxRow[] {
+    return this.sql
+      .exec<{
+        id: number;
+        kind: string;
+        body: string;
+        attempts: number;
+        next_attempt_at: number;
+      }>(
+        `SELECT * FROM outbox WHERE next_attempt_at <= ?
+           ORDER BY id LIMIT ?`,
+        nowMs,
+        limit,
+      )
+      .toArray()
+      .map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        body: row.body,
+        attempts: row.attempts,
+        nextAttemptAt: row.next_attempt_at,
+      }));
+  }
+
+  /** Earliest time a queued row is due, or null when the outbox is empty. */
+  nextOutboxAttempt(): number | null {
+    return this.sql
+      .exec<{ next: number | null }>(
+        "SELECT MIN(next_attempt_at) AS next FROM outbox",
+      )
+      .one().next;
+  }
+
+  deleteOutbox(id: number): void {
+    this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
+  }
+
+  /** Records a failed write and when to try again. */
+  deferOutbox(id: number, nextAttemptAt: number): void {
+    this.sql.exec(
+      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?
+         WHERE id = ?`,
+      nextAttemptAt,
+      id,
+    );
+  }
+
+  countOutbox(): number {
+    return this.sql
+      .exec<{ count: number }>("SELECT COUNT(*) AS count FROM outbox")
+      .one().count;
   }
 
   hasFiscalSign(sign: string): boolean {
@@ -315,6 +564,7 @@ type RawShift = {
   closed_local: string | null;
   closed_at: string | null;
   counters: string;
+  x_count: number;
 };
 
 type RawReceipt = {
@@ -340,6 +590,7 @@ function toShiftRow(row: RawShift): ShiftRow {
     closedLocal: row.closed_local,
     closedAt: row.closed_at,
     counters: row.counters,
+    xCount: row.x_count,
   };
 }
 

@@ -3,11 +3,12 @@
  * pushed into the KKM's Durable Object, which answers the register without
  * reading D1.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import { cryptoRandom, newToken } from "../../durable/kkm/random";
 import type { KkmRegistration } from "../../durable/kkm/registration";
 import { kkms, organisations, pointsOfSale } from "../db/schema";
+import { ticketAds } from "../db/schema-reports";
 import { kkmSession } from "./kkm-session-stub";
 
 /** System ids start above this number. */
@@ -86,6 +87,24 @@ export async function loadRegistration(
   if (!row) return null;
 
   const { kkm, organisation, pointOfSale } = row;
+  const ads = await db
+    .select()
+    .from(ticketAds)
+    .where(
+      or(
+        eq(ticketAds.scope, "ofd"),
+        and(
+          eq(ticketAds.scope, "organisation"),
+          eq(ticketAds.scopeId, organisation.id),
+        ),
+        and(
+          eq(ticketAds.scope, "point_of_sale"),
+          eq(ticketAds.scopeId, pointOfSale.id),
+        ),
+        and(eq(ticketAds.scope, "kkm"), eq(ticketAds.scopeId, String(kkm.id))),
+      ),
+    );
+
   // A blocked organisation blocks all of its KKMs, with its reason.
   const organisationBlocked = organisation.status === "blocked";
   return {
@@ -113,5 +132,33 @@ export async function loadRegistration(
       address: `${pointOfSale.city}, ${pointOfSale.address}`,
       addressKz: pointOfSale.addressKz,
     },
+    taxation: {
+      taxationType: TAXATION_TYPES[organisation.taxationRegime] ?? 101,
+      vatPercents: organisation.vatPayer ? [STANDARD_VAT_PERCENT] : [],
+    },
+    ticketAds: ads.map((ad) => ({
+      type: AD_TYPES[ad.scope],
+      version: ad.version,
+      text: ad.text,
+    })),
   };
 }
+
+/** Protocol TaxationTypeEnum numbers of the taxation regimes. */
+const TAXATION_TYPES: Record<string, number> = {
+  simplified: 100,
+  general: 101,
+  farm: 102,
+  patent: 103,
+};
+
+/** The standard VAT rate since 2026, in thousandths. */
+const STANDARD_VAT_PERCENT = 16_000;
+
+/** TicketAdTypeEnum numbers: each scope has its own ad type. */
+const AD_TYPES = {
+  ofd: 0,
+  organisation: 1,
+  point_of_sale: 2,
+  kkm: 3,
+} as const;

@@ -1,12 +1,12 @@
 /**
  * COMMAND_INFO: the register's start-up call. It gets the shift state as a
- * report and its registration in the service block; the token stays.
+ * report; the exchange adds the registration to the service block. The
+ * token stays.
  */
 import { makeResponse } from "../../../proto/codec";
 import { CommandTypeEnum, ResultTypeEnum } from "../../../proto/messages";
 import { localTimeText } from "../clock";
 import type { CommandOutcome, ExchangeContext } from "../context";
-import { regInfoOf } from "../reg-info";
 import { currentState } from "../shift-report";
 
 export function handleInfo(context: ExchangeContext): CommandOutcome {
@@ -17,7 +17,6 @@ export function handleInfo(context: ExchangeContext): CommandOutcome {
     command: CommandTypeEnum.COMMAND_INFO,
     result: { resultCode: ResultTypeEnum.RESULT_TYPE_OK },
     report: currentState(store, localNow),
-    service: { regInfo: regInfoOf(registration) },
   });
   return { kind: "service", response };
 }

@@ -20,12 +20,9 @@ import type { CommandOutcome, ExchangeContext } from "../context";
 import { newFiscalSign } from "../random";
 import { receiptQrUrl } from "../receipt-qr";
 import { resultOnly } from "../reply";
-import { findOpenShift, nextShift } from "../shifts";
+import { expiredShiftText, saveShift, shiftForDocument } from "../shifts";
 
 const COMMAND = CommandTypeEnum.COMMAND_TICKET;
-
-/** Shifts may stay open 24 hours; later online documents get result 11. */
-export const MAX_SHIFT_MS = 24 * 60 * 60 * 1000;
 
 export function handleTicket(context: ExchangeContext): CommandOutcome {
   const { request, registration, store, now, header } = context;
@@ -51,15 +48,17 @@ export function handleTicket(context: ExchangeContext): CommandOutcome {
   if (problem) return reject(problem.resultCode, problem.message);
 
   const { localTime, total, offlineNumber } = parsed;
-  const open = findOpenShift(store);
-  if (open && offlineNumber === null) {
-    const openFor = now.getTime() - Date.parse(open.row.openedAt);
-    if (openFor > MAX_SHIFT_MS) {
-      return reject(
-        ResultTypeEnum.RESULT_TYPE_OPEN_SHIFT_TIMEOUT_EXPIRED,
-        `shift ${open.row.number} has been open since ${open.row.openedLocal}, more than 24 hours; close the shift`,
-      );
-    }
+  const placed = shiftForDocument(
+    store,
+    localTime,
+    now,
+    offlineNumber !== null,
+  );
+  if ("expired" in placed) {
+    return reject(
+      ResultTypeEnum.RESULT_TYPE_OPEN_SHIFT_TIMEOUT_EXPIRED,
+      expiredShiftText(placed.expired),
+    );
   }
 
   // A register that lost the answer to an autonomous receipt sends it again
@@ -75,7 +74,7 @@ export function handleTicket(context: ExchangeContext): CommandOutcome {
     }
   }
 
-  const shift = open ?? nextShift(store, localTime, now);
+  const shift = placed.shift;
   const fiscalSign = newFiscalSign(context.random, (sign) =>
     store.hasFiscalSign(sign),
   );
@@ -88,8 +87,7 @@ export function handleTicket(context: ExchangeContext): CommandOutcome {
   const counters = applyTicket(shift.counters, ticket);
 
   const commit = () => {
-    if (!open) store.insertShift(shift.row);
-    store.updateShiftCounters(shift.row.number, JSON.stringify(counters));
+    saveShift(store, shift, counters, registerShiftNumber(ticket), now);
     store.insertReceipt({
       fiscalSign,
       shiftNumber: shift.row.number,
@@ -140,6 +138,12 @@ function readTicket(
     ? ticket.offlineTicketNumber
     : null;
   return { localTime, total, offlineNumber };
+}
+
+function registerShiftNumber(ticket: TicketRequest): number | null {
+  return isFieldSet(ticket, TicketRequestSchema.field.frShiftNumber)
+    ? ticket.frShiftNumber
+    : null;
 }
 
 function ticketAnswer(fiscalSign: string, qrUrl: string): Response {
