@@ -2,22 +2,22 @@
  * The Worker: the register transport under /kkm, the portal API under
  * /api, and the portal's static files for everything else.
  */
-import { Hono } from "hono";
-import type { AppEnv } from "./app-env";
 import { envelope, handleError } from "./errors";
 import { logger } from "./log";
 import { demo } from "./routes/demo";
 import { health } from "./routes/health";
 import { kkmTransport } from "./routes/kkm-transport";
+import { createRouter } from "./openapi";
 
 export { KkmSession } from "../durable/kkm-session";
 
-const app = new Hono<AppEnv>();
+const app = createRouter();
 
 app.use(async (c, next) => {
   const requestId = c.req.header("x-request-id") ?? crypto.randomUUID();
   c.set("requestId", requestId);
   c.set("log", logger({ requestId }));
+  c.set("caller", null);
   await next();
   c.header("x-request-id", requestId);
 });
@@ -25,6 +25,16 @@ app.use(async (c, next) => {
 app.route("/kkm", kkmTransport);
 app.route("/api/health", health);
 app.route("/api/demo", demo);
+
+app.doc31("/api/openapi.json", {
+  openapi: "3.1.0",
+  info: {
+    title: "Open OFD API",
+    version: "1.0.0",
+    description:
+      "Portal, operator and public receipt-check API of the Open OFD. Errors use one envelope: { error: { code, message, requestId } }.",
+  },
+});
 
 app.all("/api/*", (c) =>
   envelope(c, "NOT_FOUND", `no API route ${c.req.method} ${c.req.path}`),
