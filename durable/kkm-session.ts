@@ -5,11 +5,18 @@
  * comes by RPC from the Worker (HTTP transport) or over a WebSocket.
  */
 import { DurableObject } from "cloudflare:workers";
+import { CommandTypeEnum, OperationTypeEnum } from "../proto/messages";
+import type { ShiftCounters } from "./fiscal/counters";
 import { drizzle } from "drizzle-orm/d1";
 import { saveShiftReport } from "../worker/domain/report-history";
 import { logger, type Logger } from "../worker/log";
 import { exchange, type ExchangeResult } from "./kkm/exchange";
 import { cryptoRandom } from "./kkm/random";
+import {
+  findPublicReceipt,
+  type PublicReceipt,
+  type ReceiptQuery,
+} from "./kkm/receipt-lookup";
 import {
   kkmRegistrationSchema,
   type KkmRegistration,
@@ -17,12 +24,18 @@ import {
 } from "./kkm/registration";
 import { SHIFT_REPORT_KIND, type ShiftReportRow } from "./kkm/report-outbox";
 import { KkmStore, type OfflineEpisode } from "./kkm/store";
+import { transactionRow, type TransactionRow } from "./kkm/transactions";
 import {
   dueMarks,
   nextWatchTime,
   watchState,
   type WatchState,
 } from "./kkm/watch";
+
+/** Header by which the Worker marks a portal watcher's upgrade request. */
+export const WATCH_HEADER = "x-kkm-watch";
+const WATCH_TAG = "watch";
+const REGISTER_TAG = "register";
 
 /** Default silence after which a KKM shows as offline, in seconds. */
 const DEFAULT_OFFLINE_AFTER_SECONDS = 1800;
@@ -54,6 +67,10 @@ export class KkmSession extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    // Watchers keep their sockets alive with "ping" without waking the object.
+    ctx.setWebSocketAutoResponse(
+      new WebSocketRequestResponsePair("ping", "pong"),
+    );
     this.store = new KkmStore(ctx.storage.sql, ctx.storage);
     this.log = logger({ doClass: "KkmSession", doId: ctx.id.toString() });
     const registration = this.store.getRegistration();
@@ -116,6 +133,69 @@ export class KkmSession extends DurableObject<Env> {
         latest && latest.closedAt === null ? latest.number : null,
       offlineEpisodes: this.store.listOfflineEpisodes(20),
       pendingReports: this.store.countOutbox(),
+    };
+  }
+
+  /** Finds a receipt for the public check; null when nothing matches. */
+  findReceipt(query: ReceiptQuery): PublicReceipt | null {
+    return findPublicReceipt(
+      this.ctx.storage.sql,
+      this.store.getRegistration(),
+      query,
+      this.env.OFD_NAME,
+    );
+  }
+
+  /**
+   * Receipts of a local day (`YYYY-MM-DD`) or of a shift, newest first,
+   * with a cursor for the next page.
+   */
+  listTransactions(query: {
+    date?: string;
+    shiftNumber?: number;
+    limit?: number;
+    beforeId?: number;
+  }): { items: TransactionRow[]; nextBeforeId: number | null } {
+    const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+    const rows =
+      query.shiftNumber !== undefined
+        ? this.store.listReceiptsBy(
+            { shiftNumber: query.shiftNumber },
+            limit + 1,
+            query.beforeId,
+          )
+        : query.date !== undefined
+          ? this.store.listReceiptsBy(
+              { date: query.date },
+              limit + 1,
+              query.beforeId,
+            )
+          : this.store.listReceipts(limit + 1, query.beforeId);
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(transactionRow),
+      nextBeforeId: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    };
+  }
+
+  /** The open shift's number, opening time and sales sum in tiyn. */
+  getShiftSummary(): {
+    shiftNumber: number | null;
+    openedLocal: string | null;
+    salesTotal: number;
+    lastClosedShiftNumber: number | null;
+  } {
+    const latest = this.store.getLatestShift();
+    const open = latest && latest.closedAt === null ? latest : null;
+    const counters = open ? (JSON.parse(open.counters) as ShiftCounters) : null;
+    const sales =
+      counters?.ticketOperations[OperationTypeEnum.OPERATION_SELL]
+        ?.ticketsSum ?? 0;
+    return {
+      shiftNumber: open?.number ?? null,
+      openedLocal: open?.openedLocal ?? null,
+      salesTotal: sales,
+      lastClosedShiftNumber: this.store.getLastClosedShift()?.number ?? null,
     };
   }
 
@@ -215,7 +295,10 @@ export class KkmSession extends DurableObject<Env> {
 
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server);
+    // Portal pages watch the KKM on sockets tagged "watch"; the Worker
+    // sets the header only after checking the caller's rights.
+    const watching = request.headers.get(WATCH_HEADER) === "1";
+    this.ctx.acceptWebSocket(server, watching ? [WATCH_TAG] : [REGISTER_TAG]);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -224,6 +307,8 @@ export class KkmSession extends DurableObject<Env> {
     message: ArrayBuffer | string,
   ): Promise<void> {
     try {
+      // Watchers only listen; their pings are answered by the auto-response.
+      if (this.ctx.getTags(ws).includes(WATCH_TAG)) return;
       if (typeof message === "string") {
         ws.close(1003, "frames must be binary messages");
         return;
@@ -248,6 +333,30 @@ export class KkmSession extends DurableObject<Env> {
   override webSocketError(ws: WebSocket, error: unknown): void {
     this.log.warn("websocket error", { kkmId: this.kkmId, error });
     closeQuietly(ws, 1011, "error");
+  }
+
+  /** Tells open portal pages that a document was accepted. */
+  private notifyWatchers(command: number | null): void {
+    const watchers = this.ctx.getWebSockets(WATCH_TAG);
+    if (watchers.length === 0) return;
+
+    const latest =
+      command === CommandTypeEnum.COMMAND_TICKET
+        ? this.store.listReceipts(1)[0]
+        : undefined;
+    const message = JSON.stringify({
+      type: latest ? "receipt" : "document",
+      command,
+      receipt: latest ? transactionRow(latest) : null,
+      shift: this.getShiftSummary(),
+    });
+    for (const ws of watchers) {
+      try {
+        ws.send(message);
+      } catch {
+        // A watcher that went away is cleaned up by its close handler.
+      }
+    }
   }
 
   private async afterExchange(): Promise<void> {
@@ -276,8 +385,9 @@ export class KkmSession extends DurableObject<Env> {
       random: cryptoRandom,
     });
 
-    // The answer does not wait for D1 or the alarm.
+    // The answer does not wait for D1, the alarm or the portal's watchers.
     this.ctx.waitUntil(this.afterExchange());
+    if (result.report?.tokenRotated) this.notifyWatchers(result.report.command);
 
     if (result.report) {
       this.log.info("kkm exchange", {

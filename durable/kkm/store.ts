@@ -54,6 +54,7 @@ const SCHEMA = [
     request BLOB NOT NULL
   )`,
   `CREATE INDEX IF NOT EXISTS receipts_shift_idx ON receipts (shift_number)`,
+  `CREATE INDEX IF NOT EXISTS receipts_local_time_idx ON receipts (local_time)`,
   // Periods the register reported it worked without the OFD, keyed by the
   // start it reported; a later report of the same period extends its end.
   `CREATE TABLE IF NOT EXISTS offline_episodes (
@@ -548,6 +549,49 @@ export class KkmStore {
       )
       .toArray()
       .map(toReceiptRow);
+  }
+
+  /**
+   * Receipts of one local day (`YYYY-MM-DD`) or one shift, newest first,
+   * `limit` at most, before receipt id `beforeId`.
+   */
+  listReceiptsBy(
+    filter: { date: string } | { shiftNumber: number },
+    limit: number,
+    beforeId?: number,
+  ): ReceiptRow[] {
+    const before = beforeId ?? Number.MAX_SAFE_INTEGER;
+    const rows =
+      "date" in filter
+        ? this.sql.exec<RawReceipt>(
+            `SELECT * FROM receipts WHERE local_time >= ? AND local_time < ?
+               AND id < ? ORDER BY id DESC LIMIT ?`,
+            `${filter.date}T00:00:00`,
+            `${filter.date}T99`,
+            before,
+            limit,
+          )
+        : this.sql.exec<RawReceipt>(
+            `SELECT * FROM receipts WHERE shift_number = ? AND id < ?
+               ORDER BY id DESC LIMIT ?`,
+            filter.shiftNumber,
+            before,
+            limit,
+          );
+    return rows.toArray().map(toReceiptRow);
+  }
+
+  /** The receipt with server fiscal sign `fiscalSign`, or null. */
+  getReceiptBySign(fiscalSign: string): ReceiptRow | null {
+    return (
+      this.sql
+        .exec<RawReceipt>(
+          "SELECT * FROM receipts WHERE fiscal_sign = ?",
+          fiscalSign,
+        )
+        .toArray()
+        .map(toReceiptRow)[0] ?? null
+    );
   }
 
   countReceipts(): number {
