@@ -26,6 +26,25 @@ const DEMO_KKMS = [
   },
 ];
 
+/** Most demo KKMs one seed creates; benchmarks ask for more than two. */
+export const MAX_DEMO_KKMS = 200;
+
+/** The first `count` demo KKMs: the two named tills, then numbered ones. */
+function demoKkms(count: number) {
+  const extra = Array.from(
+    { length: Math.max(count - DEMO_KKMS.length, 0) },
+    (_, i) => {
+      const number = i + DEMO_KKMS.length + 1;
+      return {
+        kgdNumber: `62030002${String(number).padStart(4, "0")}`,
+        serialNumber: `SN${String(number).padStart(8, "0")}`,
+        internalName: `Till ${number}`,
+      };
+    },
+  );
+  return [...DEMO_KKMS, ...extra].slice(0, count);
+}
+
 export interface DemoKkm {
   kkmId: number;
   token: number;
@@ -39,16 +58,20 @@ export interface DemoData {
   kkms: DemoKkm[];
 }
 
-/** Creates the demo rows that are missing and returns all of them. */
+/**
+ * Creates the demo rows that are missing and returns the first `count`
+ * demo KKMs (at least the two named tills).
+ */
 export async function seedDemo(
   db: DrizzleD1Database,
   env: Env,
+  count = DEMO_KKMS.length,
 ): Promise<DemoData> {
   const organisation = await ensureOrganisation(db);
   const pointOfSaleId = await ensurePointOfSale(db, organisation.id);
 
   const result: DemoKkm[] = [];
-  for (const demo of DEMO_KKMS) {
+  for (const demo of demoKkms(Math.max(count, DEMO_KKMS.length))) {
     const [existing] = await db
       .select({ id: kkms.id })
       .from(kkms)

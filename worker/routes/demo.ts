@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { AppError } from "../errors";
-import { seedDemo } from "../domain/demo-seed";
+import { MAX_DEMO_KKMS, seedDemo } from "../domain/demo-seed";
 
 export const demo = new Hono<AppEnv>();
 
@@ -17,7 +17,14 @@ demo.post("/seed", async (c) => {
       "demo data is off; start with DEMO_MODE=on",
     );
   }
-  const data = await seedDemo(drizzle(c.env.DB), c.env);
+  const count = Number(c.req.query("kkms") ?? "2");
+  if (!Number.isInteger(count) || count < 2 || count > MAX_DEMO_KKMS) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `kkms: expected a whole number from 2 to ${MAX_DEMO_KKMS}, got "${c.req.query("kkms")}"`,
+    );
+  }
+  const data = await seedDemo(drizzle(c.env.DB), c.env, count);
   c.get("log").info("demo data seeded", {
     kkmIds: data.kkms.map((kkm) => kkm.kkmId),
   });
