@@ -321,14 +321,12 @@ describe("service block", () => {
   it("sends only newer ticket ads", async () => {
     const kkm = await registeredKkm();
     const db = drizzle(env.DB);
-    await db
-      .insert(ticketAds)
-      .values({
-        scope: "kkm",
-        scopeId: String(kkm.kkmId),
-        text: "Thank you!",
-        version: 3,
-      });
+    await db.insert(ticketAds).values({
+      scope: "kkm",
+      scopeId: String(kkm.kkmId),
+      text: "Thank you!",
+      version: 3,
+    });
     await pushRegistration(db, env, kkm.kkmId);
     const register = new TestRegister(kkm.kkmId, kkm.token);
 
@@ -505,5 +503,27 @@ describe("report history", () => {
       ["X", 1],
       ["X", 2],
     ]);
+  });
+});
+
+describe("X report between shifts", () => {
+  it("carries cash and grand totals over", async () => {
+    const register = await newRegister();
+    await register.send(sell(30000));
+    await register.send(closeShift());
+
+    const x = await register.send(report(ReportTypeEnum.REPORT_X));
+
+    const zx = x.report?.zxReport;
+    expect(zx?.shiftNumber).toBe(2);
+    expect(zx?.cashSum).toMatchObject({ bills: 300n, coins: 0 });
+    expect(zx?.revenue?.sum).toMatchObject({ bills: 0n, coins: 0 });
+    expect(zx?.nonNullableSums).toEqual([
+      expect.objectContaining({
+        operation: OperationTypeEnum.OPERATION_SELL,
+        sum: expect.objectContaining({ bills: 300n, coins: 0 }),
+      }),
+    ]);
+    expect(zx?.openShiftTime).toBeUndefined();
   });
 });

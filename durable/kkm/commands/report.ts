@@ -14,7 +14,9 @@ import { compareReports } from "../../fiscal/report-compare";
 import type { CommandOutcome, ExchangeContext } from "../context";
 import { resultOnly } from "../reply";
 import { SHIFT_REPORT_KIND, shiftReportRow } from "../report-outbox";
+import { buildZxReport } from "../../fiscal/report-build";
 import { emptyReport, xReportOf, zReportOf } from "../shift-report";
+import { nextShift } from "../shifts";
 
 const COMMAND = CommandTypeEnum.COMMAND_REPORT;
 
@@ -39,9 +41,14 @@ export function handleReport(context: ExchangeContext): CommandOutcome {
 
   const latest = store.getLatestShift();
   if (!latest || latest.closedAt !== null) {
-    // No shift is open: the X of the shift the next document would open.
-    const next = latest ? latest.number + 1 : 1;
-    return answer(ReportTypeEnum.REPORT_X, emptyReport(next, localTime));
+    // No shift is open: the X of the shift the next document would open,
+    // with the cash and grand totals it carries over.
+    const next = nextShift(store, localTime, now);
+    const xReport = buildZxReport(next.counters, {
+      shiftNumber: next.row.number,
+      dateTime: localTime,
+    });
+    return answer(ReportTypeEnum.REPORT_X, xReport);
   }
 
   const zxReport = xReportOf(latest, localTime);
