@@ -8,12 +8,14 @@ import { DurableObject } from "cloudflare:workers";
 import { CommandTypeEnum, OperationTypeEnum } from "../proto/messages";
 import type { ShiftCounters } from "./fiscal/counters";
 import { drizzle } from "drizzle-orm/d1";
+import { saveReceiptIndex } from "../worker/domain/receipt-index";
 import { saveShiftReport } from "../worker/domain/report-history";
 import { logger, type Logger } from "../worker/log";
 import { exchange, type ExchangeResult } from "./kkm/exchange";
 import { cryptoRandom } from "./kkm/random";
 import {
   findPublicReceipt,
+  publicReceiptOf,
   type PublicReceipt,
   type ReceiptQuery,
 } from "./kkm/receipt-lookup";
@@ -22,8 +24,13 @@ import {
   type KkmRegistration,
   type KkmRegistrationInput,
 } from "./kkm/registration";
-import { SHIFT_REPORT_KIND, type ShiftReportRow } from "./kkm/report-outbox";
-import { KkmStore, type OfflineEpisode } from "./kkm/store";
+import {
+  RECEIPT_INDEX_KIND,
+  SHIFT_REPORT_KIND,
+  type ReceiptIndexRow,
+  type ShiftReportRow,
+} from "./kkm/report-outbox";
+import { KkmStore, type OfflineEpisode, type OutboxRow } from "./kkm/store";
 import { transactionRow, type TransactionRow } from "./kkm/transactions";
 import {
   dueMarks,
@@ -40,6 +47,9 @@ const REGISTER_TAG = "register";
 /** Default silence after which a KKM shows as offline, in seconds. */
 const DEFAULT_OFFLINE_AFTER_SECONDS = 1800;
 
+/** Outbox rows written per flush; receipts go to D1 in one batch. */
+const OUTBOX_BATCH = 100;
+
 /** Outbox retries back off from 1 s up to this, in milliseconds. */
 const MAX_OUTBOX_BACKOFF_MS = 5 * 60 * 1000;
 
@@ -52,8 +62,8 @@ export interface KkmSessionStatus extends WatchState {
   openShiftNumber: number | null;
   /** Autonomous periods the register reported, newest first. */
   offlineEpisodes: OfflineEpisode[];
-  /** Reports waiting to be written to D1. */
-  pendingReports: number;
+  /** Reports and receipt index rows waiting to be written to D1. */
+  pendingOutboxRows: number;
 }
 
 export class KkmSession extends DurableObject<Env> {
@@ -64,6 +74,8 @@ export class KkmSession extends DurableObject<Env> {
   // Not persisted: a cache of the scheduled alarm time, so a frame does not
   // read it back from storage; reset when the alarm runs.
   private alarmAt: number | null | undefined = undefined;
+  // Not persisted: the flush in progress, so two never overlap.
+  private flushing: Promise<void> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -132,7 +144,7 @@ export class KkmSession extends DurableObject<Env> {
       openShiftNumber:
         latest && latest.closedAt === null ? latest.number : null,
       offlineEpisodes: this.store.listOfflineEpisodes(20),
-      pendingReports: this.store.countOutbox(),
+      pendingOutboxRows: this.store.countOutbox(),
     };
   }
 
@@ -144,6 +156,17 @@ export class KkmSession extends DurableObject<Env> {
       query,
       this.env.OFD_NAME,
     );
+  }
+
+  /**
+   * Builds the full view of the receipt with server fiscal sign
+   * `fiscalSign` for the KKM's owner; null when there is none.
+   */
+  getReceiptBySign(fiscalSign: string): PublicReceipt | null {
+    const row = this.store.getReceiptBySign(fiscalSign);
+    const registration = this.store.getRegistration();
+    if (!row || !registration) return null;
+    return publicReceiptOf(row, registration, this.env.OFD_NAME);
   }
 
   /**
@@ -240,24 +263,57 @@ export class KkmSession extends DurableObject<Env> {
    * crash between the two steps cannot duplicate it.
    */
   private async flushOutbox(): Promise<void> {
+    // One flush at a time; rows queued meanwhile are due at once, so the
+    // alarm set after this flush picks them up.
+    if (this.flushing) return this.flushing;
+    this.flushing = this.writeDueOutbox().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async writeDueOutbox(): Promise<void> {
     const db = drizzle(this.env.DB);
-    for (const row of this.store.dueOutbox(Date.now(), 20)) {
-      try {
-        if (row.kind === SHIFT_REPORT_KIND) {
-          await saveShiftReport(db, JSON.parse(row.body) as ShiftReportRow);
-        }
-        this.store.deleteOutbox(row.id);
-      } catch (error) {
+    const due = this.store.dueOutbox(Date.now(), OUTBOX_BATCH);
+    const receipts = due.filter((row) => row.kind === RECEIPT_INDEX_KIND);
+    const others = due.filter((row) => row.kind !== RECEIPT_INDEX_KIND);
+
+    if (receipts.length > 0) {
+      await this.writeOutboxRows(receipts, () =>
+        saveReceiptIndex(
+          db,
+          receipts.map((row) => JSON.parse(row.body) as ReceiptIndexRow),
+        ),
+      );
+    }
+    for (const row of others) {
+      await this.writeOutboxRows([row], () =>
+        row.kind === SHIFT_REPORT_KIND
+          ? saveShiftReport(db, JSON.parse(row.body) as ShiftReportRow)
+          : Promise.resolve(),
+      );
+    }
+  }
+
+  /** Runs one D1 write for `rows`; deletes them after it, or defers them. */
+  private async writeOutboxRows(
+    rows: OutboxRow[],
+    write: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await write();
+      for (const row of rows) this.store.deleteOutbox(row.id);
+    } catch (error) {
+      for (const row of rows) {
         const delay = Math.min(1000 * 2 ** row.attempts, MAX_OUTBOX_BACKOFF_MS);
         this.store.deferOutbox(row.id, Date.now() + delay);
-        this.log.warn("outbox write failed", {
-          kkmId: this.kkmId,
-          outboxId: row.id,
-          attempts: row.attempts + 1,
-          retryInMs: delay,
-          error,
-        });
       }
+      this.log.warn("outbox write failed", {
+        kkmId: this.kkmId,
+        outboxIds: rows.map((row) => row.id),
+        attempts: (rows[0]?.attempts ?? 0) + 1,
+        error,
+      });
     }
   }
 

@@ -7,9 +7,12 @@ import { logger } from "./log";
 import { demo } from "./routes/demo";
 import { health } from "./routes/health";
 import { kkmTransport } from "./routes/kkm-transport";
+import { portal } from "./routes/portal";
+import { publicApi } from "./routes/public";
 import { createRouter } from "./openapi";
 
 export { KkmSession } from "../durable/kkm-session";
+export { RateLimiter } from "../durable/rate-limiter";
 
 const app = createRouter();
 
@@ -25,6 +28,8 @@ app.use(async (c, next) => {
 app.route("/kkm", kkmTransport);
 app.route("/api/health", health);
 app.route("/api/demo", demo);
+app.route("/api", portal);
+app.route("/api/public", publicApi);
 
 app.doc31("/api/openapi.json", {
   openapi: "3.1.0",

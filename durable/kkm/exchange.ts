@@ -1,6 +1,6 @@
 /**
  * One request-response exchange of a KKM: read the frame, apply the token
- * rules, run the command, commit, and build the answer frame. Pure apart
+ * rules, run the command, commit, and build the response frame. Pure apart
  * from the store, so tests drive it without a Durable Object.
  */
 import {
@@ -36,7 +36,7 @@ import { resultOnly } from "./reply";
 import { serviceBlockFor } from "./service-block";
 import type { KkmStore } from "./store";
 
-/** What happened, for the log line of the exchange. */
+/** Outcome of an exchange, for its log line. */
 export interface ExchangeReport {
   kkmId: number;
   reqNum: number;
@@ -47,10 +47,10 @@ export interface ExchangeReport {
 }
 
 export interface ExchangeResult {
-  /** The answer frame, or null when the frame cannot be answered at all. */
+  /** The response frame, or null when the request cannot be read at all. */
   frame: Uint8Array | null;
   report: ExchangeReport | null;
-  /** Why the frame could not be answered. */
+  /** Why the request could not be read. */
   error?: string;
 }
 

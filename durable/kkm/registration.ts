@@ -28,6 +28,8 @@ export const kkmRegistrationSchema = z.object({
   /** Why the KKM is blocked or deregistered; sent as the TICKET_AD_INFO text. */
   blockReason: z.string().nullable(),
   organisation: z.object({
+    /** Registry id; empty for registrations pushed before it was sent. */
+    id: z.string().default(""),
     title: z.string(),
     address: z.string(),
     addressKz: z.string().nullable(),

@@ -13,6 +13,22 @@ import type { ShiftCounters } from "../fiscal/counters";
 /** Outbox kind of report rows. */
 export const SHIFT_REPORT_KIND = "shift_report";
 
+/** Outbox kind of receipt index rows. */
+export const RECEIPT_INDEX_KIND = "receipt_index";
+
+/** A receipt as the D1 table `receipt_index` finds it. */
+export interface ReceiptIndexRow {
+  kkmId: number;
+  organisationId: string;
+  fiscalSign: string;
+  autonomousNumber: number | null;
+  shiftNumber: number;
+  operation: number;
+  localTime: string;
+  receivedAt: string;
+  total: number;
+}
+
 /** A report as the D1 table `shift_reports` stores it. */
 export interface ShiftReportRow {
   kkmId: number;

@@ -221,7 +221,7 @@ export class KkmStore {
     };
   }
 
-  /** Issues a new token from the cabinet and forgets the retry record. */
+  /** Issues a new token from the cabinet and clears the retry record. */
   resetToken(token: number): void {
     this.sql.exec(
       `INSERT INTO session (id, token) VALUES (1, ?)
@@ -232,7 +232,7 @@ export class KkmStore {
     );
   }
 
-  /** Stores the token issued with an accepted document and its answer. */
+  /** Stores the token issued with an accepted document and its response. */
   rememberDocument(
     issuedToken: number,
     exchange: LastExchange,
@@ -278,7 +278,7 @@ export class KkmStore {
     );
   }
 
-  /** The newest shift, open or closed. */
+  /** Returns the newest shift, open or closed. */
   getLatestShift(): ShiftRow | null {
     return (
       this.sql
@@ -351,7 +351,7 @@ export class KkmStore {
       .one().x_count;
   }
 
-  /** The newest closed shift. */
+  /** Returns the newest closed shift. */
   getLastClosedShift(): ShiftRow | null {
     return (
       this.sql
@@ -581,7 +581,7 @@ export class KkmStore {
     return rows.toArray().map(toReceiptRow);
   }
 
-  /** The receipt with server fiscal sign `fiscalSign`, or null. */
+  /** Returns the receipt with server fiscal sign `fiscalSign`, or null. */
   getReceiptBySign(fiscalSign: string): ReceiptRow | null {
     return (
       this.sql

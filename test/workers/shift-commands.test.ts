@@ -484,7 +484,7 @@ describe("report history", () => {
       cash: 25000,
       nonNullableSell: 25000,
     });
-    expect((await stub.getStatus()).pendingReports).toBe(0);
+    expect((await stub.getStatus()).pendingOutboxRows).toBe(0);
   });
 
   it("writes requested X reports", async () => {

@@ -121,6 +121,7 @@ export async function loadRegistration(
       ? organisation.blockReason
       : kkm.blockReason,
     organisation: {
+      id: organisation.id,
       title: organisation.title,
       address: organisation.legalAddress,
       addressKz: organisation.legalAddressKz,

@@ -48,8 +48,22 @@ export async function verifyPassword(
 
   // Both sides have the stored hash's length, so the comparison looks at
   // every byte and its time does not depend on where they differ.
-  return crypto.subtle.timingSafeEqual(key, parsed.hash);
+  return (crypto.subtle as WorkersSubtleCrypto).timingSafeEqual(
+    key,
+    parsed.hash,
+  );
 }
+
+/**
+ * workerd's SubtleCrypto, which adds timingSafeEqual. The cast keeps this
+ * module type-checking where Node's DOM types are in scope instead.
+ */
+type WorkersSubtleCrypto = typeof crypto.subtle & {
+  timingSafeEqual(
+    a: ArrayBuffer | ArrayBufferView,
+    b: ArrayBuffer | ArrayBufferView,
+  ): boolean;
+};
 
 interface StoredHash {
   iterations: number;

@@ -32,7 +32,7 @@ export function handleReport(context: ExchangeContext): CommandOutcome {
   const localTime = toLocalText(asked.dateTime);
 
   if (asked.report === ReportTypeEnum.REPORT_Z) {
-    // Before any Z exists the answer is an empty Z numbered 0, dated with
+    // Before any Z exists the response is an empty Z numbered 0, dated with
     // the request's time.
     const last = store.getLastClosedShift();
     const zxReport = last ? zReportOf(last) : emptyReport(0, localTime);

@@ -1,7 +1,7 @@
 /**
  * COMMAND_TICKET: a receipt. An accepted receipt is stored with its fiscal
- * sign and counted into the open shift (opening one if needed); the session
- * commits it together with the new token and the retry record.
+ * sign and counted into the open shift, which it opens if needed. The
+ * session commits it together with the new token and the retry record.
  */
 import { isFieldSet, toBinary } from "@bufbuild/protobuf";
 import { makeResponse } from "../../../proto/codec";
@@ -19,6 +19,7 @@ import { validateTicket } from "../../fiscal/validate-ticket";
 import type { CommandOutcome, ExchangeContext } from "../context";
 import { newFiscalSign } from "../random";
 import { receiptQrUrl } from "../receipt-qr";
+import { RECEIPT_INDEX_KIND, type ReceiptIndexRow } from "../report-outbox";
 import { resultOnly } from "../reply";
 import { expiredShiftText, saveShift, shiftForDocument } from "../shifts";
 
@@ -62,7 +63,7 @@ export function handleTicket(context: ExchangeContext): CommandOutcome {
   }
 
   // A register that lost the answer to an autonomous receipt sends it again
-  // from its queue, possibly with another REQNUM: answer with the first sign.
+  // from its queue, possibly with another REQNUM, so it gets its first sign back.
   if (offlineNumber !== null) {
     const earlier = store.findOfflineReceipt(offlineNumber, localTime, total);
     if (earlier) {
@@ -101,6 +102,18 @@ export function handleTicket(context: ExchangeContext): CommandOutcome {
       qrUrl,
       request: toBinary(TicketRequestSchema, ticket),
     });
+    const indexRow: ReceiptIndexRow = {
+      kkmId: registration.kkmId,
+      organisationId: registration.organisation.id,
+      fiscalSign,
+      autonomousNumber: offlineNumber,
+      shiftNumber: shift.row.number,
+      operation: ticket.operation,
+      localTime,
+      receivedAt: now.toISOString(),
+      total,
+    };
+    store.enqueueOutbox(RECEIPT_INDEX_KIND, indexRow, now);
   };
   return {
     kind: "document",
@@ -109,7 +122,7 @@ export function handleTicket(context: ExchangeContext): CommandOutcome {
   };
 }
 
-/** Reads the fields every later step needs, or says which one is unusable. */
+/** Reads the fields every later step needs, or names the unusable one. */
 function readTicket(
   ticket: TicketRequest,
 ):

@@ -1,0 +1,49 @@
+import { useLocation } from "preact-iso";
+import { ErrorBox } from "../components/ErrorBox";
+import { SubmitButton } from "../components/SubmitButton";
+import { TextField } from "../components/TextField";
+import { t } from "../i18n";
+import { pageAfterSignIn } from "../lib/after-sign-in";
+import { useModel } from "../lib/use-model";
+import { createLoginModel } from "../models/auth-forms-model";
+import { me } from "../models/session-model";
+
+/** Sign-in of a taxpayer's user by IIN/BIN and password. */
+export function LoginPage() {
+  const { route, query } = useLocation();
+  const { form, submit } = useModel(createLoginModel);
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (await submit()) route(pageAfterSignIn(me.value, query.next));
+  };
+
+  return (
+    <section class="narrow">
+      <h1>{t("loginTitle")}</h1>
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
+          form={form}
+          name="iinBin"
+          label="fieldIinBin"
+          inputMode="numeric"
+          autocomplete="username"
+        />
+        <TextField
+          form={form}
+          name="password"
+          label="fieldPassword"
+          type="password"
+          autocomplete="current-password"
+        />
+        <ErrorBox error={form.formError.value} />
+        <SubmitButton label="loginSubmit" busy={form.submitting.value} />
+      </form>
+      <p class="links">
+        <a href="/password-reset">{t("loginForgot")}</a>
+        <a href="/register">{t("loginRegister")}</a>
+        <a href="/operator/login">{t("loginOperatorLink")}</a>
+      </p>
+    </section>
+  );
+}

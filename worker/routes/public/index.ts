@@ -1,0 +1,7 @@
+/** The public API under /api/public: no sign-in, for buyers. */
+import { createRouter } from "../../openapi";
+import { publicReceipts } from "./receipts";
+
+export const publicApi = createRouter();
+
+publicApi.route("/receipts", publicReceipts);
