@@ -13,6 +13,7 @@ import { EmailConfirmPage } from "./pages/EmailConfirmPage";
 import { HelpPage } from "./pages/HelpPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitationAcceptPage } from "./pages/InvitationAcceptPage";
+import { KkmListPage } from "./pages/kkms/KkmListPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrganisationPage } from "./pages/OrganisationPage";
@@ -46,6 +47,33 @@ const OperatorAuditPage = lazy(() =>
     (module) => module.OperatorAuditPage,
   ),
 );
+const KkmActivatePage = lazy(() =>
+  import("./pages/kkms/KkmActivatePage").then((m) => m.KkmActivatePage),
+);
+const KkmReceiptsPage = lazy(() =>
+  import("./pages/kkms/KkmReceiptsPage").then((m) => m.KkmReceiptsPage),
+);
+const KkmExportsPage = lazy(() =>
+  import("./pages/kkms/KkmExportsPage").then((m) => m.KkmExportsPage),
+);
+const KkmViewPage = lazy(() =>
+  import("./pages/kkms/KkmViewPage").then((m) => m.KkmViewPage),
+);
+const KkmDetailsPage = lazy(() =>
+  import("./pages/kkms/KkmDetailsPage").then((m) => m.KkmDetailsPage),
+);
+const KkmReceiptPage = lazy(() =>
+  import("./pages/kkms/KkmReceiptPage").then((m) => m.KkmReceiptPage),
+);
+const KkmZReportsPage = lazy(() =>
+  import("./pages/kkms/KkmReportsPage").then((m) => m.KkmZReportsPage),
+);
+const KkmXReportsPage = lazy(() =>
+  import("./pages/kkms/KkmReportsPage").then((m) => m.KkmXReportsPage),
+);
+const KkmReportPage = lazy(() =>
+  import("./pages/kkms/KkmReportPage").then((m) => m.KkmReportPage),
+);
 const DevMailPage = lazy(() =>
   import("./pages/DevMailPage").then((module) => module.DevMailPage),
 );
@@ -74,6 +102,22 @@ export function App() {
             />
             <Route path="/confirm-email" component={EmailConfirmPage} />
             <Route path="/accept-invitation" component={InvitationAcceptPage} />
+            <Route path="/kkms" component={KkmListPage} />
+            <Route path="/kkms/new" component={KkmActivatePage} />
+            <Route path="/kkms/receipts" component={KkmReceiptsPage} />
+            <Route path="/kkms/exports" component={KkmExportsPage} />
+            <Route path="/kkms/:id" component={KkmViewPage} />
+            <Route path="/kkms/:id/details" component={KkmDetailsPage} />
+            <Route
+              path="/kkms/:id/receipts/:fiscalSign"
+              component={KkmReceiptPage}
+            />
+            <Route path="/kkms/:id/reports/z" component={KkmZReportsPage} />
+            <Route path="/kkms/:id/reports/x" component={KkmXReportsPage} />
+            <Route
+              path="/kkms/:id/report/:reportId"
+              component={KkmReportPage}
+            />
             <Route path="/services" component={ServicesPage} />
             <Route path="/help" component={HelpPage} />
             <Route path="/check" component={CheckPage} />

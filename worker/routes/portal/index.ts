@@ -4,6 +4,7 @@
  */
 import { sessionMiddleware } from "../../middleware/session";
 import { createRouter } from "../../openapi";
+import { exports, kkms, receipts } from "../kkms";
 import { auth } from "./auth";
 import { me } from "./me";
 import { operator } from "./operator";
@@ -31,3 +32,6 @@ portal.route("/groups", groups);
 portal.route("/operator", operator);
 portal.route("/operator", operatorApplications);
 portal.route("/dev/mail", devMail);
+portal.route("/kkms", kkms);
+portal.route("/receipts", receipts);
+portal.route("/exports", exports);
