@@ -47,6 +47,22 @@ const OperatorAuditPage = lazy(() =>
     (module) => module.OperatorAuditPage,
   ),
 );
+const OkedPage = lazy(() =>
+  import("./pages/operator/OkedPage").then((module) => module.OkedPage),
+);
+const OperatorDrawsPage = lazy(() =>
+  import("./pages/operator/lottery/OperatorDrawsPage").then(
+    (m) => m.OperatorDrawsPage,
+  ),
+);
+const NewDrawPage = lazy(() =>
+  import("./pages/operator/lottery/NewDrawPage").then((m) => m.NewDrawPage),
+);
+const OperatorDrawPage = lazy(() =>
+  import("./pages/operator/lottery/OperatorDrawPage").then(
+    (m) => m.OperatorDrawPage,
+  ),
+);
 const KkmActivatePage = lazy(() =>
   import("./pages/kkms/KkmActivatePage").then((m) => m.KkmActivatePage),
 );
@@ -73,6 +89,18 @@ const KkmXReportsPage = lazy(() =>
 );
 const KkmReportPage = lazy(() =>
   import("./pages/kkms/KkmReportPage").then((m) => m.KkmReportPage),
+);
+const LotteryListPage = lazy(() =>
+  import("./pages/lottery/LotteryListPage").then((m) => m.LotteryListPage),
+);
+const LotteryDrawPage = lazy(() =>
+  import("./pages/lottery/DrawPage").then((m) => m.DrawPage),
+);
+const LotteryResultsPage = lazy(() =>
+  import("./pages/lottery/ResultsPage").then((m) => m.ResultsPage),
+);
+const LotteryMyEntriesPage = lazy(() =>
+  import("./pages/lottery/MyEntriesPage").then((m) => m.MyEntriesPage),
 );
 const DevMailPage = lazy(() =>
   import("./pages/DevMailPage").then((module) => module.DevMailPage),
@@ -121,6 +149,13 @@ export function App() {
             <Route path="/services" component={ServicesPage} />
             <Route path="/help" component={HelpPage} />
             <Route path="/check" component={CheckPage} />
+            <Route path="/lottery" component={LotteryListPage} />
+            <Route
+              path="/lottery/my-entries"
+              component={LotteryMyEntriesPage}
+            />
+            <Route path="/lottery/:id" component={LotteryDrawPage} />
+            <Route path="/lottery/:id/results" component={LotteryResultsPage} />
             <Route path="/organisation" component={OrganisationPage} />
             <Route path="/organisation/audit" component={AuditPage} />
             <Route path="/profile" component={ProfilePage} />
@@ -130,6 +165,10 @@ export function App() {
             <Route path="/operator" component={OrganisationsPage} />
             <Route path="/operator/applications" component={ApplicationsPage} />
             <Route path="/operator/audit" component={OperatorAuditPage} />
+            <Route path="/operator/oked" component={OkedPage} />
+            <Route path="/operator/lottery" component={OperatorDrawsPage} />
+            <Route path="/operator/lottery/new" component={NewDrawPage} />
+            <Route path="/operator/lottery/:id" component={OperatorDrawPage} />
             <Route path="/dev/mail" component={DevMailPage} />
             <Route default component={NotFoundPage} />
           </Router>

@@ -132,7 +132,7 @@ export const auditLog = sqliteTable(
     actorName: text("actor_name").notNull(),
     /** A dotted verb, e.g. organisation.update or organisation.block. */
     action: text("action").notNull(),
-    /** user, organisation, group or application. */
+    /** user, organisation, group, application or oked (a classifier code). */
     targetType: text("target_type").notNull(),
     targetId: text("target_id").notNull(),
     /** JSON object: field → { from, to }. */

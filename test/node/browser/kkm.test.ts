@@ -3,17 +3,13 @@
  * runs as a separate process over the Worker's WebSocket transport. Covered:
  * activation in the form, a live receipt on the KKM view, the Z report
  * against what was sold, a token reset the register notices, the CSV and
- * XLSX exports, and deregistration.
+ * XLSX exports, a KGD number change in the edit form, and deregistration.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSimulator, type SimulatorRun } from "../e2e/simulator-process";
 import { signUpApproved } from "./kkm-signup";
@@ -31,6 +27,7 @@ const TAXPAYER = {
   password: "Kassa-pass1",
 };
 const KGD_NUMBER = "600400123456";
+const NEW_KGD_NUMBER = "600400654321";
 
 let system: PortalSystem;
 let browser: Browser;
@@ -83,19 +80,7 @@ beforeAll(async () => {
   system = await startPortalSystem();
   stateDir = await mkdtemp(path.join(os.tmpdir(), "kz-ofd-kkm-sim-"));
   // launch() gives Chromium a fresh temporary profile and removes it on close.
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     baseURL: system.url,
     viewport: PHONE,
@@ -323,6 +308,50 @@ describe("KKM management in Chromium", () => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("KGD number change keeps previous", async () => {
+    await page.goto(`/kkms/${kkm?.id}/details`);
+    await page.waitForSelector("[data-testid=kkm-details]");
+    await page.click("[data-testid=kkm-edit]");
+    await page.waitForSelector("#field-pointOfSaleId option:nth-child(2)", {
+      state: "attached",
+    });
+    const form = page.locator("[data-testid=kkm-edit-form]");
+
+    // The client-side check mirrors the API's 12-digit rule.
+    await page.fill("#field-kgdNumber", "6004006543");
+    await form.locator("button[type=submit]").click();
+    await expect
+      .poll(() => page.textContent("#field-kgdNumber-problem"))
+      .toBe("Регистрационный номер КГД — это 12 цифр.");
+
+    await page.fill("#field-kgdNumber", NEW_KGD_NUMBER);
+    await form.locator("button[type=submit]").click();
+    expect(
+      await page.textContent("[data-testid=kkm-edit-kgd-text]"),
+      "confirmation text",
+    ).toBe(
+      `В чеках будет печататься номер ${NEW_KGD_NUMBER} вместо ${KGD_NUMBER}. Прежний номер останется в карточке ККМ как предыдущий.`,
+    );
+    await page.click("[data-testid=kkm-dialog-confirm]");
+    await page.waitForSelector("[data-testid=kkm-edit-saved]");
+
+    const value = (label: string) =>
+      page
+        .locator("[data-testid=kkm-details] .data-row", {
+          has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }),
+        })
+        .locator("dd")
+        .textContent();
+    await expect
+      .poll(() => value("Регистрационный номер КГД"), { timeout: 10_000 })
+      .toBe(NEW_KGD_NUMBER);
+    expect(await value("Прежний регистрационный номер КГД")).toBe(KGD_NUMBER);
+    expect(
+      await page.isVisible("[data-testid=kkm-edit-form]"),
+      "form left open after saving",
+    ).toBe(false);
   });
 
   it("deregistration needs a reason", async () => {

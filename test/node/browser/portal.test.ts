@@ -5,12 +5,8 @@
  */
 import os from "node:os";
 import path from "node:path";
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildPortalIfStale,
@@ -68,19 +64,7 @@ beforeAll(async () => {
   }
 
   // launch() gives Chromium a fresh temporary profile and removes it on close.
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   owner = await newContext(true);
   ownerPage = await owner.newPage();
 }, 150_000);

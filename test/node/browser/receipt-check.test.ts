@@ -3,7 +3,8 @@
  * over the HTTP transport of a real wrangler dev, and the browser opens the
  * receipt's QR URL, uses the form, and shows the not-found state.
  */
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CommandTypeEnum,
@@ -13,8 +14,6 @@ import {
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { readResponse, requestFrame, saleTicket } from "../../workers/frames";
 import { startLocalSystem, type LocalSystem } from "../e2e/local-system";
-
-const CHROMIUM = "/usr/bin/chromium";
 
 /** A phone's viewport, so the page is checked at the size buyers use. */
 const PHONE = { width: 390, height: 844 };
@@ -80,11 +79,7 @@ async function openPage(url: string): Promise<Page> {
 
 beforeAll(async () => {
   system = await startLocalSystem("http");
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // The test may run as root, where Chromium's sandbox cannot start.
-    args: ["--no-sandbox"],
-  });
+  browser = await launchChromium();
 
   const kkm = system.demo.kkms[0]!;
   localTime = almatyNow();

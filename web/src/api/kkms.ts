@@ -1,9 +1,10 @@
 /** KKM management calls: activation, search, live state, receipts, reports. */
 import type { PublicReceipt } from "../../../durable/kkm/public-receipt";
+import type { UpdateKkmInput } from "../lib/kkm-edit-rules";
 import { query, request } from "./client";
 import type { Page } from "./types";
 
-export type { PublicReceipt };
+export type { PublicReceipt, UpdateKkmInput };
 
 /** One receipt of a KKM's transaction list; amounts in tiyn. */
 export interface TransactionRow {
@@ -307,6 +308,19 @@ export function fetchKkm(id: string): Promise<KkmDetails> {
 /** Issues a new token; the old one stops working at once. */
 export function resetToken(id: string): Promise<{ token: number }> {
   return request("POST", `/api/kkms/${encodeURIComponent(id)}/token`);
+}
+
+/** Edits a KKM; a new KGD number keeps the old one as previous. */
+export async function updateKkm(
+  id: string,
+  changes: UpdateKkmInput,
+): Promise<Kkm> {
+  const body = await request<{ kkm: Kkm }>(
+    "PUT",
+    `/api/kkms/${encodeURIComponent(id)}`,
+    changes,
+  );
+  return body.kkm;
 }
 
 /** Deregisters a KKM; its data is kept. */

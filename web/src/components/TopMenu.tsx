@@ -20,6 +20,8 @@ const OPERATOR_MENU: MenuItem[] = [
   { href: "/operator", label: "menuOperatorOrganisations" },
   { href: "/operator/applications", label: "menuOperatorApplications" },
   { href: "/operator/audit", label: "menuOperatorAudit" },
+  { href: "/operator/lottery", label: "menuOperatorLottery" },
+  { href: "/operator/oked", label: "menuOperatorOked" },
   { href: "/help", label: "menuHelp" },
 ];
 

@@ -16,6 +16,7 @@ export const en: Messages = {
   menuOperatorOrganisations: "Organisations",
   menuOperatorApplications: "Applications",
   menuOperatorAudit: "Audit log",
+  menuOperatorOked: "OKED",
   sectionNavLabel: "Sections",
   navOrganisation: "Organisation",
   navProfile: "My data",
@@ -231,6 +232,27 @@ export const en: Messages = {
   audit_organisation_unblock: "Organisation unblocked",
   audit_application_approve: "Application approved",
   audit_application_reject: "Application rejected",
+  audit_oked_create: "OKED code added",
+  audit_oked_rename: "OKED code renamed",
+  audit_oked_delete: "OKED code removed",
+  okedTitle: "OKED classifier",
+  okedIntro:
+    "Economic activity codes that taxpayers choose from at registration. A code that an organisation has cannot be removed.",
+  okedAddTitle: "Add a code",
+  okedFieldCode: "Code (5 digits)",
+  okedFieldName: "Activity name",
+  okedAdd: "Add",
+  okedAdded: "Code {code} added.",
+  okedSearchLabel: "Code or part of the name",
+  okedEmpty: "No codes found.",
+  okedRename: "Rename",
+  okedRemove: "Remove",
+  okedRemoveTitle: "Remove the code?",
+  okedRemoveText:
+    "Code {code} “{name}” will no longer be offered at registration.",
+  okedRemoveConfirm: "Remove",
+  okedErrorCode: "The OKED code is 5 digits, e.g. 47190.",
+  okedErrorNameLength: "The name is at most 500 characters.",
 
   usersTitle: "Users",
   usersEmpty: "No users yet.",
@@ -408,6 +430,80 @@ export const en: Messages = {
   lotteryMyEntriesLinkUsed:
     "This link is now used and will not open again; ask for a new one below.",
   lotteryReceiptLine: "Receipt {sign}, KKM {kgd}, {sum} ₸, {date}",
+  // Operator's lottery pages (/operator/lottery).
+  menuOperatorLottery: "Lottery",
+  opLotteryTitle: "Online lottery draws",
+  opLotteryIntro:
+    "Announce a draw, publish the hash of a secret seed before its period ends, and run the draw with that seed after the period ends.",
+  opLotteryNew: "New draw",
+  opLotteryEmpty: "No draws yet.",
+  opLotteryHashCommitted: "Seed hash published.",
+  opLotteryHashMissing:
+    "No seed hash published: the draw cannot run without it.",
+  opLotteryBack: "All draws",
+  opLotteryNewTitle: "New draw",
+  opLotteryFieldTitle: "Title",
+  opLotteryFieldRules: "Rules",
+  opLotteryHintRules: "Buyers see this text on the draw's page.",
+  opLotteryFieldFrom: "First day of the period",
+  opLotteryFieldTo: "Last day of the period",
+  opLotteryHintPeriod:
+    "Days in Almaty time, inclusive; the last day must be today or later.",
+  opLotteryFieldPrizes: "Number of prizes",
+  opLotteryHintPrizes: "A whole number from 1 to {max}.",
+  opLotteryFieldMinTotal: "Minimum receipt total, ₸",
+  opLotteryHintMinTotal: "In tenge, e.g. 500 or 499.90; 0 means no minimum.",
+  opLotteryCreate: "Announce the draw",
+  opLotteryErrorTitle: "The title must be at most 200 characters.",
+  opLotteryErrorRules: "The rules must be at most 10,000 characters.",
+  opLotteryErrorDate: "Enter a date as YYYY-MM-DD.",
+  opLotteryErrorPeriodOrder:
+    "The last day cannot be before the first day of the period.",
+  opLotteryErrorPeriodPassed:
+    "This day has passed; choose today or a later day.",
+  opLotteryErrorPrizes: "Enter a whole number from 1 to 1000.",
+  opLotteryErrorMinTotal:
+    "Enter an amount in tenge: digits and up to two decimals.",
+  opLotteryErrorMinTotalMax: "The amount must be at most 1,000,000,000,000 ₸.",
+  opLotteryPublicPage: "The draw's page for buyers",
+  opLotteryCommitTitle: "Seed commitment",
+  opLotteryCommittedAt: "Published at",
+  opLotteryCommitTooLate:
+    "The period ended on {to} without a published seed hash. This draw cannot run.",
+  opLotteryCommitIntro:
+    "Publish the SHA-256 of a secret seed before the end of {to}. Only the hash goes to the server; you enter the seed itself at the draw, and then it is published.",
+  opLotterySeedSource: "Seed",
+  opLotteryGenerate: "Generate in the browser",
+  opLotteryPaste: "Enter my own",
+  opLotteryGenerateButton: "Generate a seed",
+  opLotteryStoreSeed:
+    "Store this seed in a safe place now: it is shown only once.",
+  opLotteryStoreSeedDetail:
+    "The server gets only its hash. Without the seed the draw cannot run, and anyone who learns it before the draw can predict the winners.",
+  opLotteryCopy: "Copy",
+  opLotteryCopied: "Seed copied.",
+  opLotteryCopyFailed: "Copying failed; select the seed and copy it by hand.",
+  opLotteryGenerateAgain: "Generate another",
+  opLotterySeedOwn: "Your seed",
+  opLotteryHintSeed: "16 to 256 printable ASCII characters, no spaces.",
+  opLotterySeedSaved: "I have stored the seed in a safe place",
+  opLotteryCommit: "Publish the hash",
+  opLotteryErrorSeed:
+    "A seed is 16 to 256 printable ASCII characters, without spaces or Cyrillic letters.",
+  opLotteryErrorNotSaved:
+    "Store the seed first and tick the box: once the hash is published, this page never shows the seed again.",
+  opLotteryErrorNoCrypto:
+    "The browser could not compute SHA-256: open the portal over https.",
+  opLotteryErrorSeedMismatch:
+    "The SHA-256 of this seed differs from the published hash; enter the seed whose hash was published.",
+  opLotteryRunTitle: "Draw",
+  opLotteryRunNeedsHash: "A draw runs only with a published seed hash.",
+  opLotteryRunFrom: "The draw can run from {day}, after the period ends.",
+  opLotteryRunReady:
+    "The period has ended. Enter the seed whose hash was published.",
+  opLotteryRunSeed: "Secret seed",
+  opLotteryRun: "Run the draw",
+  opLotteryDrawn: "Drawn at {at}; receipts taking part: {count}.",
 
   // KKM management
   kkmNavList: "KKM list",
@@ -474,6 +570,19 @@ export const en: Messages = {
   kkmZone_Asia_Atyrau: "Atyrau",
   kkmZone_Asia_Oral: "Oral",
   kkmErrorKgdNumber: "The KGD registration number is 12 digits.",
+  kkmEdit: "Edit",
+  kkmEditTitle: "Edit the KKM",
+  kkmHintKgdNumberChange:
+    "12 digits from the KKM registration card. The old number is kept as the previous one.",
+  kkmErrorInternalNameLength: "The internal name is at most 100 characters.",
+  kkmErrorOperatingSystemLength:
+    "The operating system is at most 100 characters.",
+  kkmEditNothingChanged: "Nothing was changed.",
+  kkmEditKgdTitle: "Change the KGD registration number?",
+  kkmEditKgdText:
+    "Receipts will print {next} instead of {previous}. The old number stays on the KKM card as the previous one.",
+  kkmEditKgdConfirm: "Change the number",
+  kkmEditSaved: "Changes saved.",
   kkmErrorKgdSearch: "Enter digits of the KGD number only, at most 12.",
   kkmErrorDateOrder:
     "The end date is before the start date; correct the period.",

@@ -17,6 +17,7 @@ export const kk: Messages = {
   menuOperatorOrganisations: "Ұйымдар",
   menuOperatorApplications: "Өтініштер",
   menuOperatorAudit: "Әрекеттер журналы",
+  menuOperatorOked: "ЭҚЖЖ",
   sectionNavLabel: "Бөлімдер",
   navOrganisation: "Ұйым",
   navProfile: "Менің деректерім",
@@ -231,6 +232,26 @@ export const kk: Messages = {
   audit_organisation_unblock: "Ұйым бұғаттан шығарылды",
   audit_application_approve: "Өтініш мақұлданды",
   audit_application_reject: "Өтініш қабылданбады",
+  audit_oked_create: "ЭҚЖЖ коды қосылды",
+  audit_oked_rename: "ЭҚЖЖ кодының атауы өзгертілді",
+  audit_oked_delete: "ЭҚЖЖ коды жойылды",
+  okedTitle: "ЭҚЖЖ жіктеуіші",
+  okedIntro:
+    "Салық төлеушілер тіркелу кезінде таңдайтын экономикалық қызмет түрлерінің кодтары. Ұйымда көрсетілген кодты жоюға болмайды.",
+  okedAddTitle: "Код қосу",
+  okedFieldCode: "Код (5 сан)",
+  okedFieldName: "Қызмет түрінің атауы",
+  okedAdd: "Қосу",
+  okedAdded: "{code} коды қосылды.",
+  okedSearchLabel: "Код немесе атаудың бөлігі",
+  okedEmpty: "Кодтар табылмады.",
+  okedRename: "Атауын өзгерту",
+  okedRemove: "Жою",
+  okedRemoveTitle: "Кодты жою керек пе?",
+  okedRemoveText: "{code} «{name}» коды тіркелу кезінде енді ұсынылмайды.",
+  okedRemoveConfirm: "Жою",
+  okedErrorCode: "ЭҚЖЖ коды — 5 сан, мысалы 47190.",
+  okedErrorNameLength: "Атауы 500 таңбадан аспауы керек.",
 
   usersTitle: "Пайдаланушылар",
   usersEmpty: "Әзірге пайдаланушылар жоқ.",
@@ -407,6 +428,83 @@ export const kk: Messages = {
   lotteryMyEntriesLinkUsed:
     "Сілтеме пайдаланылды және қайта ашылмайды; жаңасын төменде сұрауға болады.",
   lotteryReceiptLine: "Чек {sign}, ККМ {kgd}, {sum} ₸, {date}",
+  // Operator's lottery pages (/operator/lottery).
+  menuOperatorLottery: "Лотерея",
+  opLotteryTitle: "Онлайн-лотерея ұтыс ойындары",
+  opLotteryIntro:
+    "Ұтыс ойынын жариялаңыз, кезең аяқталғанға дейін құпия дәннің хешін жариялаңыз, кезең аяқталғаннан кейін ұтыс ойынын осы дәнмен өткізіңіз.",
+  opLotteryNew: "Жаңа ұтыс ойыны",
+  opLotteryEmpty: "Әзірге ұтыс ойындары жоқ.",
+  opLotteryHashCommitted: "Дән хеші жарияланды.",
+  opLotteryHashMissing:
+    "Дән хеші жарияланбаған: онсыз ұтыс ойынын өткізу мүмкін емес.",
+  opLotteryBack: "Барлық ұтыс ойындары",
+  opLotteryNewTitle: "Жаңа ұтыс ойыны",
+  opLotteryFieldTitle: "Атауы",
+  opLotteryFieldRules: "Ережелер",
+  opLotteryHintRules:
+    "Сатып алушылар бұл мәтінді ұтыс ойынының бетінде көреді.",
+  opLotteryFieldFrom: "Кезеңнің бірінші күні",
+  opLotteryFieldTo: "Кезеңнің соңғы күні",
+  opLotteryHintPeriod:
+    "Алматы уақыты бойынша күндер, қоса алғанда; соңғы күн бүгіннен ерте болмауы керек.",
+  opLotteryFieldPrizes: "Жүлделер саны",
+  opLotteryHintPrizes: "1-ден {max}-ге дейінгі бүтін сан.",
+  opLotteryFieldMinTotal: "Чектің ең аз сомасы, ₸",
+  opLotteryHintMinTotal: "Теңгемен, мысалы 500 немесе 499,90; 0 — шектеусіз.",
+  opLotteryCreate: "Ұтыс ойынын жариялау",
+  opLotteryErrorTitle: "Атауы 200 таңбадан аспауы керек.",
+  opLotteryErrorRules: "Ережелер 10 000 таңбадан аспауы керек.",
+  opLotteryErrorDate: "Күнді ЖЖЖЖ-АА-КК пішімінде енгізіңіз.",
+  opLotteryErrorPeriodOrder:
+    "Соңғы күн кезеңнің бірінші күнінен ерте бола алмайды.",
+  opLotteryErrorPeriodPassed:
+    "Бұл күн өтіп кетті; бүгінді немесе кейінгі күнді таңдаңыз.",
+  opLotteryErrorPrizes: "1-ден 1000-ға дейінгі бүтін санды енгізіңіз.",
+  opLotteryErrorMinTotal:
+    "Соманы теңгемен енгізіңіз: цифрлар және үтірден кейін екі таңбаға дейін.",
+  opLotteryErrorMinTotalMax: "Сома 1 000 000 000 000 ₸-ден аспауы керек.",
+  opLotteryPublicPage: "Сатып алушыларға арналған ұтыс ойынының беті",
+  opLotteryCommitTitle: "Дән бойынша міндеттеме",
+  opLotteryCommittedAt: "Жарияланған уақыты",
+  opLotteryCommitTooLate:
+    "Кезең {to} аяқталды, ал дән хеші жарияланбады. Бұл ұтыс ойынын өткізу мүмкін емес.",
+  opLotteryCommitIntro:
+    "Құпия дәннің SHA-256 хешін {to} күні аяқталғанға дейін жариялаңыз. Серверге тек хеш жіберіледі; дәннің өзін ұтыс ойыны кезінде енгізесіз, сонда ол жарияланады.",
+  opLotterySeedSource: "Дән",
+  opLotteryGenerate: "Браузерде жасау",
+  opLotteryPaste: "Өзіңіздікін енгізу",
+  opLotteryGenerateButton: "Дән жасау",
+  opLotteryStoreSeed:
+    "Бұл дәнді қазір сенімді жерге сақтаңыз: ол бір рет қана көрсетіледі.",
+  opLotteryStoreSeedDetail:
+    "Сервер тек оның хешін алады. Дәнсіз ұтыс ойынын өткізу мүмкін емес, ал оны ұтыс ойынына дейін білген адам жеңімпаздарды болжай алады.",
+  opLotteryCopy: "Көшіру",
+  opLotteryCopied: "Дән көшірілді.",
+  opLotteryCopyFailed:
+    "Көшіру мүмкін болмады; дәнді белгілеп, қолмен көшіріңіз.",
+  opLotteryGenerateAgain: "Басқасын жасау",
+  opLotterySeedOwn: "Сіздің дәніңіз",
+  opLotteryHintSeed:
+    "16-дан 256-ға дейінгі басылатын ASCII таңбалары, бос орынсыз.",
+  opLotterySeedSaved: "Мен дәнді сенімді жерге сақтадым",
+  opLotteryCommit: "Хешті жариялау",
+  opLotteryErrorSeed:
+    "Дән — 16-дан 256-ға дейінгі басылатын ASCII таңбалары, бос орынсыз және кириллицасыз.",
+  opLotteryErrorNotSaved:
+    "Алдымен дәнді сақтап, оны белгілеңіз: хеш жарияланғаннан кейін бет оны қайта көрсетпейді.",
+  opLotteryErrorNoCrypto:
+    "Браузер SHA-256 есептеуге рұқсат бермеді: порталды https арқылы ашыңыз.",
+  opLotteryErrorSeedMismatch:
+    "Бұл дәннің SHA-256 хеші жарияланған хешпен сәйкес емес; хеші жарияланған дәнді енгізіңіз.",
+  opLotteryRunTitle: "Ұтыс ойыны",
+  opLotteryRunNeedsHash: "Ұтыс ойыны тек жарияланған дән хешімен өткізіледі.",
+  opLotteryRunFrom:
+    "Ұтыс ойынын кезең аяқталғаннан кейін, {day} бастап өткізуге болады.",
+  opLotteryRunReady: "Кезең аяқталды. Хеші жарияланған дәнді енгізіңіз.",
+  opLotteryRunSeed: "Құпия дән",
+  opLotteryRun: "Ұтыс ойынын өткізу",
+  opLotteryDrawn: "Ұтыс ойыны {at} өткізілді, қатысқан чектер: {count}.",
 
   // KKM management
   kkmNavList: "БКМ тізімі",
@@ -473,6 +571,18 @@ export const kk: Messages = {
   kkmZone_Asia_Atyrau: "Атырау",
   kkmZone_Asia_Oral: "Орал",
   kkmErrorKgdNumber: "МКД тіркеу нөмірі — 12 сан.",
+  kkmEdit: "Өзгерту",
+  kkmEditTitle: "ККМ деректерін өзгерту",
+  kkmHintKgdNumberChange:
+    "ККМ тіркеу карточкасындағы 12 сан. Бұрынғы нөмір алдыңғы нөмір ретінде сақталады.",
+  kkmErrorInternalNameLength: "Ішкі атауы 100 таңбадан аспауы керек.",
+  kkmErrorOperatingSystemLength: "Операциялық жүйе 100 таңбадан аспауы керек.",
+  kkmEditNothingChanged: "Ештеңе өзгертілмеді.",
+  kkmEditKgdTitle: "МКД тіркеу нөмірін өзгерту керек пе?",
+  kkmEditKgdText:
+    "Чектерде {previous} орнына {next} нөмірі басылады. Бұрынғы нөмір ККМ карточкасында алдыңғы нөмір ретінде қалады.",
+  kkmEditKgdConfirm: "Нөмірді өзгерту",
+  kkmEditSaved: "Өзгерістер сақталды.",
   kkmErrorKgdSearch:
     "МКД нөмірінің тек сандарын енгізіңіз, 12-ден аспауы керек.",
   kkmErrorDateOrder: "Аяқталу күні басталу күнінен ерте; кезеңді түзетіңіз.",

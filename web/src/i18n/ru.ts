@@ -14,6 +14,7 @@ export const ru = {
   menuOperatorOrganisations: "Организации",
   menuOperatorApplications: "Заявления",
   menuOperatorAudit: "Журнал действий",
+  menuOperatorOked: "ОКЭД",
   sectionNavLabel: "Разделы",
   navOrganisation: "Организация",
   navProfile: "Мои данные",
@@ -226,6 +227,27 @@ export const ru = {
   audit_organisation_unblock: "Организация разблокирована",
   audit_application_approve: "Заявление одобрено",
   audit_application_reject: "Заявление отклонено",
+  audit_oked_create: "Код ОКЭД добавлен",
+  audit_oked_rename: "Код ОКЭД переименован",
+  audit_oked_delete: "Код ОКЭД удалён",
+  okedTitle: "Классификатор ОКЭД",
+  okedIntro:
+    "Коды видов экономической деятельности, из которых налогоплательщики выбирают при регистрации. Код, указанный у организации, удалить нельзя.",
+  okedAddTitle: "Добавить код",
+  okedFieldCode: "Код (5 цифр)",
+  okedFieldName: "Название вида деятельности",
+  okedAdd: "Добавить",
+  okedAdded: "Код {code} добавлен.",
+  okedSearchLabel: "Код или часть названия",
+  okedEmpty: "Коды не найдены.",
+  okedRename: "Переименовать",
+  okedRemove: "Удалить",
+  okedRemoveTitle: "Удалить код?",
+  okedRemoveText:
+    "Код {code} «{name}» больше не будет предлагаться при регистрации.",
+  okedRemoveConfirm: "Удалить",
+  okedErrorCode: "Код ОКЭД — это 5 цифр, например 47190.",
+  okedErrorNameLength: "Название — не длиннее 500 символов.",
 
   usersTitle: "Пользователи",
   usersEmpty: "Пользователей пока нет.",
@@ -403,6 +425,82 @@ export const ru = {
   lotteryMyEntriesLinkUsed:
     "Ссылка уже использована и больше не откроется; новую можно запросить ниже.",
   lotteryReceiptLine: "Чек {sign}, ККМ {kgd}, {sum} ₸, {date}",
+  // Operator's lottery pages (/operator/lottery).
+  menuOperatorLottery: "Лотерея",
+  opLotteryTitle: "Розыгрыши онлайн-лотереи",
+  opLotteryIntro:
+    "Объявите розыгрыш, до конца периода опубликуйте хеш секретного зерна, после конца периода проведите розыгрыш этим зерном.",
+  opLotteryNew: "Новый розыгрыш",
+  opLotteryEmpty: "Розыгрышей пока нет.",
+  opLotteryHashCommitted: "Хеш зерна опубликован.",
+  opLotteryHashMissing:
+    "Хеш зерна не опубликован: без него розыгрыш не провести.",
+  opLotteryBack: "Все розыгрыши",
+  opLotteryNewTitle: "Новый розыгрыш",
+  opLotteryFieldTitle: "Название",
+  opLotteryFieldRules: "Правила",
+  opLotteryHintRules: "Покупатели видят этот текст на странице розыгрыша.",
+  opLotteryFieldFrom: "Первый день периода",
+  opLotteryFieldTo: "Последний день периода",
+  opLotteryHintPeriod:
+    "Дни по времени Алматы, включительно; последний день — не раньше сегодняшнего.",
+  opLotteryFieldPrizes: "Число призов",
+  opLotteryHintPrizes: "Целое число от 1 до {max}.",
+  opLotteryFieldMinTotal: "Минимальная сумма чека, ₸",
+  opLotteryHintMinTotal: "В тенге, например 500 или 499,90; 0 — без минимума.",
+  opLotteryCreate: "Объявить розыгрыш",
+  opLotteryErrorTitle: "Название — не длиннее 200 символов.",
+  opLotteryErrorRules: "Правила — не длиннее 10 000 символов.",
+  opLotteryErrorDate: "Введите дату в формате ГГГГ-ММ-ДД.",
+  opLotteryErrorPeriodOrder:
+    "Последний день не может быть раньше первого дня периода.",
+  opLotteryErrorPeriodPassed:
+    "Этот день уже прошёл; выберите сегодня или более поздний день.",
+  opLotteryErrorPrizes: "Введите целое число от 1 до 1000.",
+  opLotteryErrorMinTotal:
+    "Введите сумму в тенге: цифры и до двух знаков после запятой.",
+  opLotteryErrorMinTotalMax: "Сумма — не больше 1 000 000 000 000 ₸.",
+  opLotteryPublicPage: "Страница розыгрыша для покупателей",
+  opLotteryCommitTitle: "Обязательство по зерну",
+  opLotteryCommittedAt: "Опубликован",
+  opLotteryCommitTooLate:
+    "Период закончился {to}, а хеш зерна не был опубликован. Этот розыгрыш провести нельзя.",
+  opLotteryCommitIntro:
+    "Опубликуйте SHA-256 секретного зерна до конца дня {to}. На сервер уходит только хеш; само зерно вы введёте при розыгрыше, и тогда его опубликуют.",
+  opLotterySeedSource: "Зерно",
+  opLotteryGenerate: "Создать в браузере",
+  opLotteryPaste: "Ввести своё",
+  opLotteryGenerateButton: "Создать зерно",
+  opLotteryStoreSeed:
+    "Сохраните это зерно в надёжном месте сейчас: оно показывается один раз.",
+  opLotteryStoreSeedDetail:
+    "Сервер получит только его хеш. Без зерна розыгрыш не провести, а тот, кто узнает его до розыгрыша, сможет предсказать победителей.",
+  opLotteryCopy: "Копировать",
+  opLotteryCopied: "Зерно скопировано.",
+  opLotteryCopyFailed:
+    "Скопировать не удалось; выделите зерно и скопируйте его вручную.",
+  opLotteryGenerateAgain: "Создать другое",
+  opLotterySeedOwn: "Ваше зерно",
+  opLotteryHintSeed: "От 16 до 256 печатных символов ASCII, без пробелов.",
+  opLotterySeedSaved: "Я сохранил зерно в надёжном месте",
+  opLotteryCommit: "Опубликовать хеш",
+  opLotteryErrorSeed:
+    "Зерно — от 16 до 256 печатных символов ASCII, без пробелов и кириллицы.",
+  opLotteryErrorNotSaved:
+    "Сначала сохраните зерно и отметьте это: после публикации хеша страница его больше не покажет.",
+  opLotteryErrorNoCrypto:
+    "Браузер не дал посчитать SHA-256: откройте портал по https.",
+  opLotteryErrorSeedMismatch:
+    "SHA-256 этого зерна не совпадает с опубликованным хешем; введите зерно, хеш которого был опубликован.",
+  opLotteryRunTitle: "Розыгрыш",
+  opLotteryRunNeedsHash:
+    "Розыгрыш проводится только с опубликованным хешем зерна.",
+  opLotteryRunFrom: "Провести розыгрыш можно с {day}, после конца периода.",
+  opLotteryRunReady:
+    "Период закончился. Введите зерно, хеш которого опубликован.",
+  opLotteryRunSeed: "Секретное зерно",
+  opLotteryRun: "Провести розыгрыш",
+  opLotteryDrawn: "Розыгрыш проведён {at}, участвовало чеков: {count}.",
 
   // KKM management
   kkmNavList: "Список ККМ",
@@ -469,6 +567,19 @@ export const ru = {
   kkmZone_Asia_Atyrau: "Атырау",
   kkmZone_Asia_Oral: "Уральск",
   kkmErrorKgdNumber: "Регистрационный номер КГД — это 12 цифр.",
+  kkmEdit: "Изменить",
+  kkmEditTitle: "Изменение данных ККМ",
+  kkmHintKgdNumberChange:
+    "12 цифр из регистрационной карточки ККМ. Прежний номер сохранится как предыдущий.",
+  kkmErrorInternalNameLength: "Внутреннее название — не длиннее 100 символов.",
+  kkmErrorOperatingSystemLength:
+    "Операционная система — не длиннее 100 символов.",
+  kkmEditNothingChanged: "Вы ничего не изменили.",
+  kkmEditKgdTitle: "Изменить регистрационный номер КГД?",
+  kkmEditKgdText:
+    "В чеках будет печататься номер {next} вместо {previous}. Прежний номер останется в карточке ККМ как предыдущий.",
+  kkmEditKgdConfirm: "Изменить номер",
+  kkmEditSaved: "Изменения сохранены.",
   kkmErrorKgdSearch: "Введите только цифры номера КГД, не больше 12.",
   kkmErrorDateOrder: "Дата окончания раньше даты начала; исправьте период.",
   kkmErrorShiftNumber: "Номер смены — целое число от 1.",

@@ -21,7 +21,7 @@ export interface AuditEntry {
   organisationId: string | null;
   actor: Actor;
   action: string;
-  targetType: "user" | "organisation" | "group" | "application";
+  targetType: "user" | "organisation" | "group" | "application" | "oked";
   targetId: string;
   changes: Record<string, FieldChange>;
 }

@@ -43,6 +43,17 @@ function Outcome({ model }: { model: CheckModel }) {
       return (
         <>
           <ReceiptView receipt={outcome.receipt} />
+          {outcome.receipt.operation === "sell" && (
+            <p>
+              <a
+                href={`/lottery${new URL(outcome.receipt.qrUrl).search}`}
+                class="button-link"
+                data-testid="check-enter-lottery"
+              >
+                {t("lotteryEnterReceiptLink")}
+              </a>
+            </p>
+          )}
           <p>
             <a href="/check" class="button-link">
               {t("checkAnother")}

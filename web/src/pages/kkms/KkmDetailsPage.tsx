@@ -1,4 +1,4 @@
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { fetchKkm, type KkmDetails } from "../../api/kkms";
 import { DataList } from "../../components/DataList";
 import { ErrorBox } from "../../components/ErrorBox";
@@ -11,11 +11,15 @@ import { useModel } from "../../lib/use-model";
 import { createResource } from "../../models/resource-model";
 import { hasRight } from "../../models/session-model";
 import { KkmActions } from "./KkmActions";
+import { KkmEditForm } from "./KkmEditForm";
 import type { KkmPageProps } from "./KkmViewPage";
 import { zoneLabel } from "./kkm-format";
 import "./kkms.css";
 
-/** Every registration field of a KKM, with token reset and deregistration. */
+/**
+ * Every registration field of a KKM, with the edit form, token reset and
+ * deregistration.
+ */
 export function KkmDetailsPage({ id = "" }: KkmPageProps) {
   return (
     <Guard kind="taxpayer" right="view_reports">
@@ -27,6 +31,8 @@ export function KkmDetailsPage({ id = "" }: KkmPageProps) {
 
 function DetailsBody({ id }: { id: string }) {
   const kkm = useModel(() => createResource(() => fetchKkm(id)));
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     void kkm.load();
@@ -35,6 +41,12 @@ function DetailsBody({ id }: { id: string }) {
   if (kkm.error.value) return <ErrorBox error={kkm.error.value} />;
   const details = kkm.data.value;
   if (!details) return <Loading />;
+  const canEdit = hasRight("manage_kkms") && details.status !== "deregistered";
+  const onSaved = () => {
+    setEditing(false);
+    setSaved(true);
+    void kkm.load();
+  };
 
   return (
     <section>
@@ -42,6 +54,30 @@ function DetailsBody({ id }: { id: string }) {
       <div data-testid="kkm-details">
         <DataList rows={detailRows(details)} />
       </div>
+      {saved && (
+        <p class="success" role="status" data-testid="kkm-edit-saved">
+          {t("kkmEditSaved")}
+        </p>
+      )}
+      {canEdit && !editing && (
+        <button
+          type="button"
+          data-testid="kkm-edit"
+          onClick={() => {
+            setSaved(false);
+            setEditing(true);
+          }}
+        >
+          {t("kkmEdit")}
+        </button>
+      )}
+      {canEdit && editing && (
+        <KkmEditForm
+          kkm={details}
+          onSaved={onSaved}
+          onCancel={() => setEditing(false)}
+        />
+      )}
       {hasRight("manage_kkms") && (
         <KkmActions
           kkmId={details.id}
