@@ -41,39 +41,60 @@ export function clientKey(address: string | undefined): string {
   return `${groups.slice(0, 4).join(":")}::/64`;
 }
 
-/** Limits receipt checks per client address; over the limit → 429. */
-export function receiptCheckRateLimit(): MiddlewareHandler<AppEnv> {
+/** What one per-address limit counts, and how it names it in messages. */
+export interface RateLimitOptions {
+  /** Prefix of the limiter key, so that each route family has its budget. */
+  keyPrefix: string;
+  limit: number;
+  windowMs: number;
+  /** Plural noun for logs and the 429 message, e.g. "receipt checks". */
+  subject: string;
+}
+
+/**
+ * Limits requests per client address; over the limit → 429 RATE_LIMITED
+ * with `retry-after`. A failing limiter lets the request through, so it
+ * never takes the route down with it.
+ */
+export function rateLimit(
+  options: RateLimitOptions,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const key = clientKey(c.req.header("cf-connecting-ip"));
+    const key = `${options.keyPrefix}${clientKey(c.req.header("cf-connecting-ip"))}`;
     const limiter = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(key));
 
     let decision;
     try {
-      decision = await limiter.hit(
-        RECEIPT_CHECK_LIMIT,
-        RECEIPT_CHECK_WINDOW_MS,
-        Date.now(),
-      );
+      decision = await limiter.hit(options.limit, options.windowMs, Date.now());
     } catch (error) {
-      // A failing limiter must not take the receipt check down with it.
-      c.get("log").error("rate limiter failed", { error });
+      c.get("log").error("rate limiter failed", { error, key });
       await next();
       return;
     }
 
     if (!decision.allowed) {
       const seconds = decision.retryAfterSeconds;
-      c.get("log").info("receipt checks rate limited", { key, seconds });
+      c.get("log").info(`${options.subject} rate limited`, { key, seconds });
       const response = envelope(
         c,
         "RATE_LIMITED",
-        `too many receipt checks from this address; try again in ${seconds} seconds`,
+        `too many ${options.subject} from this address; try again in ${seconds} seconds`,
       );
       response.headers.set("retry-after", String(seconds));
       return response;
     }
     await next();
   };
+}
+
+/** Limits receipt checks per client address. */
+export function receiptCheckRateLimit(): MiddlewareHandler<AppEnv> {
+  return rateLimit({
+    keyPrefix: "",
+    limit: RECEIPT_CHECK_LIMIT,
+    windowMs: RECEIPT_CHECK_WINDOW_MS,
+    subject: "receipt checks",
+  });
 }
 
 /** Expands an IPv6 address to its eight groups; null when it is malformed. */
