@@ -41,7 +41,7 @@ export function clientKey(address: string | undefined): string {
   return `${groups.slice(0, 4).join(":")}::/64`;
 }
 
-/** What one per-address limit counts, and how it names it in messages. */
+/** Options of one per-address limit: its key prefix, budget and name. */
 export interface RateLimitOptions {
   /** Prefix of the limiter key, so that each route family has its budget. */
   keyPrefix: string;
