@@ -7,6 +7,10 @@ import type { CommandTypeEnum } from "../../proto/messages";
 import type { LastExchange } from "./exchange-rules";
 import { kkmRegistrationSchema, type KkmRegistration } from "./registration";
 
+/**
+ * The object's tables as first created. Later changes go in
+ * SCHEMA_CHANGES, never here, so that objects created earlier get them.
+ */
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS registration (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -83,6 +87,13 @@ const SCHEMA = [
     WHERE offline_number IS NOT NULL`,
 ];
 
+/**
+ * Schema changes after the first version, in order; entry n moves an
+ * object from version n + 1 to n + 2. Each entry runs once, in one
+ * transaction with the version bump.
+ */
+const SCHEMA_CHANGES: readonly (readonly string[])[] = [];
+
 /** The token state and the retry record. */
 export interface SessionRow {
   token: number;
@@ -154,11 +165,45 @@ export interface ReceiptRow {
 export type NewReceipt = Omit<ReceiptRow, "id">;
 
 export class KkmStore {
+  /**
+   * Opens the store, creating or upgrading its tables. `changes` replaces
+   * the schema changes in tests only.
+   */
   constructor(
     private readonly sql: SqlStorage,
     private readonly storage: DurableObjectStorage,
+    changes: readonly (readonly string[])[] = SCHEMA_CHANGES,
   ) {
-    for (const statement of SCHEMA) this.sql.exec(statement);
+    this.migrate(changes);
+  }
+
+  /** Creates the tables, then applies the schema changes not yet applied. */
+  private migrate(changes: readonly (readonly string[])[]): void {
+    this.storage.transactionSync(() => {
+      for (const statement of SCHEMA) this.sql.exec(statement);
+      this.sql.exec(
+        `CREATE TABLE IF NOT EXISTS schema_version (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          version INTEGER NOT NULL
+        )`,
+      );
+      this.sql.exec(
+        "INSERT OR IGNORE INTO schema_version (id, version) VALUES (1, 1)",
+      );
+    });
+
+    let version = this.sql
+      .exec<{ version: number }>("SELECT version FROM schema_version")
+      .one().version;
+    while (version < 1 + changes.length) {
+      const change = changes[version - 1]!;
+      const next = version + 1;
+      this.storage.transactionSync(() => {
+        for (const statement of change) this.sql.exec(statement);
+        this.sql.exec("UPDATE schema_version SET version = ?", next);
+      });
+      version = next;
+    }
   }
 
   /** Runs `work` in one SQLite transaction: all of it lands or none. */
@@ -592,6 +637,13 @@ export class KkmStore {
         .toArray()
         .map(toReceiptRow)[0] ?? null
     );
+  }
+
+  /** Returns the schema version of this object's tables. */
+  schemaVersion(): number {
+    return this.sql
+      .exec<{ version: number }>("SELECT version FROM schema_version")
+      .one().version;
   }
 
   countReceipts(): number {
