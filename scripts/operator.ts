@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     throw error;
   }
   console.log(
-    `Operator "${login}" created (id ${userId}); sign in at /api/operator/login.`,
+    `Operator "${login}" created (id ${userId}); sign in on the portal page /operator/login.`,
   );
 }
 

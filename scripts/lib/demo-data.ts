@@ -21,15 +21,28 @@ export async function fetchDemo(
   workerUrl: string,
   kkms = 2,
 ): Promise<DemoData> {
-  const response = await fetch(`${workerUrl}/api/demo/seed?kkms=${kkms}`, {
-    method: "POST",
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${workerUrl}/api/demo/seed?kkms=${kkms}`, {
+      method: "POST",
+    });
+  } catch (error) {
+    throw new Error(
+      `could not reach ${workerUrl} (${(error as Error).message}); start the system with npm start, and set PORT and GATEWAY_PORT to the ports it uses`,
+    );
+  }
   if (!response.ok) {
     throw new Error(
       `POST ${workerUrl}/api/demo/seed failed with ${response.status}: ${await response.text()}; is the system started with npm start?`,
     );
   }
   return (await response.json()) as DemoData;
+}
+
+/** The simulator's --port option when the gateway is not on 7777. */
+function portOption(gateway: string): string {
+  const port = gateway.split(":").at(-1);
+  return port === "7777" ? "" : ` --port ${port}`;
 }
 
 /** Formats the demo data for people, with a first simulator command. */
@@ -54,7 +67,7 @@ export function describeDemo(
     lines.push(
       "",
       "Try a receipt:",
-      `  npm run kkm -- sell --id ${first.kkmId} --token ${first.token} --item "Bread:250:2" --pay cash`,
+      `  npm run kkm -- sell --id ${first.kkmId} --token ${first.token} --item "Bread:250:2" --pay cash${portOption(urls.gateway)}`,
     );
   }
   return lines.join("\n");

@@ -26,6 +26,23 @@ declare module "hono" {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * Routes that prove the caller by what the request carries (credentials or
+ * a single-use token from a mailed link), not by the session cookie. A
+ * page may post to them before it has read the session's CSRF token, for
+ * example a confirmation link opened in a browser that is signed in, so
+ * they are checked by the Origin header instead.
+ */
+const TOKEN_ROUTES = new Set([
+  "/api/auth/login",
+  "/api/auth/register",
+  "/api/auth/email/confirm",
+  "/api/auth/password-reset/request",
+  "/api/auth/password-reset/confirm",
+  "/api/invitations/accept",
+  "/api/operator/login",
+]);
+
 /** Sets `caller` and `session`, and checks the CSRF header. */
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -39,6 +56,10 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     c.set("session", session);
     c.set("caller", session ? await loadCaller(db, session.user) : null);
 
+    if (!SAFE_METHODS.has(c.req.method) && TOKEN_ROUTES.has(c.req.path)) {
+      requireSameOrigin(c.req.header("origin"), c.req.url);
+      return next();
+    }
     if (session && !SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER) ?? "";
       if (!sameText(sent, session.csrfToken)) {
@@ -50,6 +71,19 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+/**
+ * Rejects a request whose Origin header names another site. Browsers send
+ * Origin with every cross-site POST, so a form on another site cannot use
+ * these routes; clients that send no Origin (scripts, tests) are allowed.
+ */
+function requireSameOrigin(origin: string | undefined, url: string): void {
+  if (origin === undefined || origin === new URL(url).origin) return;
+  throw new AppError(
+    "FORBIDDEN",
+    `cross-site request from ${origin} rejected; use this site's own pages`,
+  );
 }
 
 /** Compares in time that does not depend on where the texts differ. */

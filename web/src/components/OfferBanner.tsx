@@ -1,15 +1,19 @@
 import { t } from "../i18n";
 import { me, offerPending } from "../models/session-model";
 
-/** The notice every page shows until the offer contract is accepted. */
+/**
+ * The notice every page shows until the offer contract is accepted. Once
+ * scans are uploaded it says they wait for review instead of asking for
+ * them again.
+ */
 export function OfferBanner() {
   if (!offerPending.value) return null;
   const offer = me.value?.registration?.offer;
+  const waiting = offer?.status === "paper_pending";
 
   return (
     <div class="offer-banner" role="status" data-testid="offer-banner">
-      <p>{t("offerBanner")}</p>
-      {offer?.status === "paper_pending" && <p>{t("offerBannerPending")}</p>}
+      {waiting ? <p>{t("offerBannerPending")}</p> : <p>{t("offerBanner")}</p>}
       {offer?.status === "rejected" && (
         <p>{t("offerBannerRejected", { reason: offer.rejectReason ?? "" })}</p>
       )}
