@@ -125,7 +125,12 @@ function requestFrom202(body: Uint8Array): Request {
   const org = legacy.service?.regInfo?.org;
   // The 2.0.2 tenant id is unused, and dropping it frees field 6 for 2.0.3.
   if (org) clearField(org, v202Service.OrgRegInfoSchema.field.tenantId);
-  return fromBinary(RequestSchema, toBinary(v202.RequestSchema, legacy));
+  // Fields 2.0.2 does not define stay out, so a 2.0.2 register cannot send
+  // 2.0.3-only blocks such as parent_ticket.
+  return fromBinary(
+    RequestSchema,
+    toBinary(v202.RequestSchema, legacy, { writeUnknownFields: false }),
+  );
 }
 
 function readVarint(bytes: Uint8Array): number {

@@ -17,6 +17,8 @@ export interface LastExchange {
   token: number;
   reqNum: number;
   command: CommandTypeEnum;
+  /** The request body; absent for documents stored before it was kept. */
+  body?: Uint8Array;
 }
 
 /** What to do with an incoming frame before looking at its body. */
@@ -55,6 +57,13 @@ export function decideExchange(
     const samePair =
       incoming.token === last.token && incoming.reqNum === last.reqNum;
     if (samePair && incoming.command === last.command) {
+      if (incoming.body && last.body && !sameBytes(incoming.body, last.body)) {
+        return {
+          kind: "reject",
+          resultCode: ResultTypeEnum.RESULT_TYPE_INVALID_RETRY_REQUEST,
+          message: `REQNUM ${incoming.reqNum} and token repeat the last document, but its content differs; send a new document with a new REQNUM`,
+        };
+      }
       return { kind: "retransmission" };
     }
     if (samePair) {
@@ -81,4 +90,10 @@ export function decideExchange(
     };
   }
   return { kind: "accept" };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -182,8 +182,10 @@ export async function exchange(
   }
   const request = decoded.request;
 
+  // A copy, so the stored body holds these bytes and not the whole frame.
+  const body = frame.slice(HEADER_SIZE);
   const decision = decideExchange(
-    { token: header.token, reqNum: header.reqNum, command },
+    { token: header.token, reqNum: header.reqNum, command, body },
     session.token,
     session.last,
   );
@@ -281,7 +283,7 @@ export async function exchange(
     const period = recordOfflinePeriod(deps.store, request, deps.now);
     deps.store.rememberDocument(
       token,
-      { token: header.token, reqNum: header.reqNum, command },
+      { token: header.token, reqNum: header.reqNum, command, body },
       answerFrame,
     );
     deps.store.touch(deps.now, period === "none");

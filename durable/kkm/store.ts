@@ -92,7 +92,11 @@ const SCHEMA = [
  * object from version n + 1 to n + 2. Each entry runs once, in one
  * transaction with the version bump.
  */
-const SCHEMA_CHANGES: readonly (readonly string[])[] = [];
+export const SCHEMA_CHANGES: readonly (readonly string[])[] = [
+  // The body of the last accepted document, so that a resend with the
+  // same TOKEN and REQNUM but other content is not taken as a retry.
+  ["ALTER TABLE session ADD COLUMN last_request BLOB"],
+];
 
 /** The token state and the retry record. */
 export interface SessionRow {
@@ -236,6 +240,7 @@ export class KkmStore {
         last_req_num: number | null;
         last_command: number | null;
         last_response: ArrayBuffer | null;
+        last_request: ArrayBuffer | null;
         last_contact_at: string | null;
         activated_at: string | null;
         offline_marked_at: string | null;
@@ -254,6 +259,10 @@ export class KkmStore {
             reqNum: row.last_req_num,
             command: row.last_command as CommandTypeEnum,
             response: new Uint8Array(row.last_response),
+            body:
+              row.last_request === null
+                ? undefined
+                : new Uint8Array(row.last_request),
           }
         : null;
     return {
@@ -272,7 +281,7 @@ export class KkmStore {
       `INSERT INTO session (id, token) VALUES (1, ?)
        ON CONFLICT (id) DO UPDATE SET token = excluded.token,
          last_token = NULL, last_req_num = NULL, last_command = NULL,
-         last_response = NULL`,
+         last_response = NULL, last_request = NULL`,
       token,
     );
   }
@@ -285,12 +294,14 @@ export class KkmStore {
   ): void {
     this.sql.exec(
       `UPDATE session SET token = ?, last_token = ?, last_req_num = ?,
-         last_command = ?, last_response = ? WHERE id = 1`,
+         last_command = ?, last_response = ?, last_request = ?
+       WHERE id = 1`,
       issuedToken,
       exchange.token,
       exchange.reqNum,
       exchange.command,
       response,
+      exchange.body ?? null,
     );
   }
 

@@ -26,7 +26,7 @@ kkmTransport.post("/frame", async (c) => {
       `frame of ${declared} bytes is larger than ${MAX_FRAME_SIZE} bytes`,
     );
   }
-  const frame = new Uint8Array(await c.req.arrayBuffer());
+  const frame = await readLimited(c.req.raw, MAX_FRAME_SIZE);
   if (frame.length < HEADER_SIZE) {
     throw new AppError(
       "BAD_REQUEST",
@@ -57,11 +57,14 @@ kkmTransport.post("/frame", async (c) => {
 
 /** A WebSocket for one KKM: each binary message is one frame. */
 kkmTransport.get("/ws/:kkmId", async (c) => {
-  const kkmId = Number(c.req.param("kkmId"));
-  if (!Number.isInteger(kkmId) || kkmId < 1 || kkmId > 0xffffffff) {
+  // Plain decimal only: Number() would also take "1e5" or "0x186a1". Id 0
+  // is passed on, so an unregistered id gets result 1 from the object.
+  const text = c.req.param("kkmId");
+  const kkmId = /^\d{1,10}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(kkmId <= 0xffffffff)) {
     throw new AppError(
       "BAD_REQUEST",
-      `invalid KKM id "${c.req.param("kkmId")}"; use the system id, 1 to 4294967295`,
+      `invalid KKM id "${text}"; use the system id, a decimal number from 0 to 4294967295`,
     );
   }
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
@@ -72,3 +75,38 @@ kkmTransport.get("/ws/:kkmId", async (c) => {
   url.searchParams.set("kkmId", String(kkmId));
   return kkmSession(c.env, kkmId).fetch(new Request(url, c.req.raw));
 });
+
+/**
+ * Reads a request body of at most `limit` bytes. A body sent without
+ * Content-Length (chunked) is cut off as soon as it passes the limit
+ * rather than read whole.
+ */
+async function readLimited(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > limit) {
+      await reader.cancel();
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        `frame is larger than ${limit} bytes; a frame is at most 1 MiB`,
+      );
+    }
+    chunks.push(value);
+  }
+
+  const frame = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    frame.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return frame;
+}

@@ -9,6 +9,7 @@ import {
   MoneyPlacementRequestSchema,
   ResultTypeEnum,
 } from "../../../proto/messages";
+import { counterOverflow } from "../../fiscal/counter-limit";
 import { applyMoneyPlacement, cashInDrawer } from "../../fiscal/counters";
 import { toLocalText } from "../../fiscal/date-time";
 import { formatTenge, toTiyn } from "../../fiscal/money";
@@ -56,6 +57,10 @@ export function handleMoneyPlacement(context: ExchangeContext): CommandOutcome {
   }
 
   const counters = applyMoneyPlacement(shift.counters, placement);
+  const overflow = counterOverflow(counters);
+  if (overflow) {
+    return reject(ResultTypeEnum.RESULT_TYPE_INCORRECT_REQUEST_DATA, overflow);
+  }
   const registerShift = isFieldSet(
     placement,
     MoneyPlacementRequestSchema.field.frShiftNumber,

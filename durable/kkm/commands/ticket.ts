@@ -12,6 +12,7 @@ import {
   type Response,
   type TicketRequest,
 } from "../../../proto/messages";
+import { counterOverflow } from "../../fiscal/counter-limit";
 import { applyTicket } from "../../fiscal/counters";
 import { toLocalText } from "../../fiscal/date-time";
 import { toTiyn } from "../../fiscal/money";
@@ -86,6 +87,10 @@ export function handleTicket(context: ExchangeContext): CommandOutcome {
     localTime,
   });
   const counters = applyTicket(shift.counters, ticket);
+  const overflow = counterOverflow(counters);
+  if (overflow) {
+    return reject(ResultTypeEnum.RESULT_TYPE_INCORRECT_REQUEST_DATA, overflow);
+  }
 
   const commit = () => {
     saveShift(store, shift, counters, registerShiftNumber(ticket), now);

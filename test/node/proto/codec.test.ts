@@ -7,11 +7,13 @@ import {
   peekCommand,
 } from "../../../proto/codec";
 import { toHex } from "../../../proto/frame";
+import { saleTicket } from "../../workers/frames";
 import * as v202 from "../../../proto/gen/kkm/v202/message_pb.js";
 import {
   CommandTypeEnum,
   RequestSchema,
   ResponseSchema,
+  TicketRequestSchema,
 } from "../../../proto/messages";
 
 const withOrg = makeResponse({
@@ -150,5 +152,28 @@ describe("peekCommand", () => {
     expect(peekCommand(new Uint8Array([0x08, 0x63]))).toBe(
       CommandTypeEnum.COMMAND_SYSTEM,
     );
+  });
+});
+
+describe("2.0.2 requests", () => {
+  it("drop fields 2.0.2 does not define", () => {
+    // The wire form of a ticket is the same in both versions; field 17
+    // (parent_ticket) exists only in 2.0.3 and is appended by hand.
+    const ticket = toBinary(
+      TicketRequestSchema,
+      create(TicketRequestSchema, saleTicket(100)),
+    );
+    const parentTicket = [0x8a, 0x01, 0x03, 0x0a, 0x01, 0x31];
+    const inner = new Uint8Array([...ticket, ...parentTicket]);
+    expect(inner.length, "one-byte length prefix").toBeLessThan(128);
+    const body = new Uint8Array([0x08, 0x01, 0x12, inner.length, ...inner]);
+
+    const legacy = decodeRequest(202, body);
+    const current = decodeRequest(203, body);
+
+    if (!legacy.ok) throw new Error(`decode failed: ${legacy.failure.reason}`);
+    expect(legacy.request.ticket?.parentTicket).toBeUndefined();
+    expect(legacy.request.ticket?.operation).toBe(2);
+    expect(current.ok && current.request.ticket?.parentTicket).toBeDefined();
   });
 });
