@@ -21,7 +21,7 @@ export interface LastExchange {
   body?: Uint8Array;
 }
 
-/** What to do with an incoming frame before looking at its body. */
+/** Decision on an incoming frame, taken before its body is read. */
 export type ExchangeDecision =
   | { kind: "accept" }
   | { kind: "retransmission" }
@@ -34,13 +34,13 @@ export type ExchangeDecision =
       message: string;
     };
 
-/** Whether a command is a fiscal document (ticket, close shift, money). */
+/** Tells whether a command is a fiscal document (ticket, close shift, money). */
 export function isDocumentCommand(command: CommandTypeEnum): boolean {
   return DOCUMENT_COMMANDS.has(command);
 }
 
 /**
- * Decides between replaying the stored answer, rejecting with result 2, 8
+ * Decides between replaying the stored response, rejecting with result 2, 8
  * or 9, and processing the request.
  *
  * Service commands (SYSTEM, INFO, REPORT, NOMENCLATURE, AUTH, CANCEL_TICKET)

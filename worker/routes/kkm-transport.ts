@@ -17,7 +17,7 @@ import { kkmSession } from "../domain/kkm-session-stub";
 
 export const kkmTransport = new Hono<AppEnv>();
 
-/** One frame per request: the body is the frame, the answer is the frame. */
+/** One frame per request: the request body and the response body are frames. */
 kkmTransport.post("/frame", async (c) => {
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > MAX_FRAME_SIZE) {
