@@ -1,7 +1,8 @@
 /**
- * The token and REQNUM decision table of the protocol. A register repeats a
- * request with the same TOKEN and REQNUM when it did not get the answer, so
- * the last accepted document is kept with its response bytes and replayed.
+ * The token and REQNUM decision table of the protocol. A register repeats
+ * a request with the same TOKEN and REQNUM when it did not get the
+ * response, so the last accepted document is kept with its response bytes
+ * and replayed.
  */
 import { CommandTypeEnum, ResultTypeEnum } from "../../proto/messages";
 
