@@ -123,14 +123,21 @@ function detailRows(kkm: KkmDetails): { label: TextKey; value: string }[] {
       value: t(`kkmStatus_${kkm.status}` as TextKey),
     },
     { label: "kkmStatusReason", value: kkm.blockReason ?? "" },
-    { label: "kkmRegisteredAtLabel", value: formatDateTime(kkm.registeredAt) },
+    {
+      label: "kkmRegisteredAtLabel",
+      value: formatDateTime(kkm.registeredAt, kkm.timeZone),
+    },
     {
       label: "kkmActivatedAt",
-      value: kkm.activatedAt ? formatDateTime(kkm.activatedAt) : "",
+      value: kkm.activatedAt
+        ? formatDateTime(kkm.activatedAt, kkm.timeZone)
+        : "",
     },
     {
       label: "kkmDeregisteredAt",
-      value: kkm.deregisteredAt ? formatDateTime(kkm.deregisteredAt) : "",
+      value: kkm.deregisteredAt
+        ? formatDateTime(kkm.deregisteredAt, kkm.timeZone)
+        : "",
     },
   ];
 }

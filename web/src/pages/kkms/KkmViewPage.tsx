@@ -60,7 +60,9 @@ function StateCard({ kkm, liveState }: StateCardProps) {
   const money = (tiyn: number) => formatTiyn(tiyn, language.value);
   const live = kkm.live;
   const shift = kkm.shift;
-  const asOf = live?.lastContactAt ? formatDateTime(live.lastContactAt) : null;
+  const asOf = live?.lastContactAt
+    ? formatDateTime(live.lastContactAt, kkm.timeZone)
+    : null;
 
   return (
     <div class="card kkm-state">
@@ -97,7 +99,9 @@ function StateCard({ kkm, liveState }: StateCardProps) {
         />
         <Fact
           label="kkmActivatedAt"
-          value={kkm.activatedAt ? formatDateTime(kkm.activatedAt) : ""}
+          value={
+            kkm.activatedAt ? formatDateTime(kkm.activatedAt, kkm.timeZone) : ""
+          }
           empty={t("kkmNotActivated")}
         />
       </dl>
