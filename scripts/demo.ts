@@ -1,6 +1,7 @@
 /**
- * Prints the demo organisation and KKMs of the running local system (ids,
- * tokens, KGD numbers); `--json` prints them as one JSON object.
+ * Prints the demo organisation of the running local system: the portal
+ * sign-in and the KKMs (ids, tokens, KGD numbers). `--json` prints them as
+ * one JSON object.
  */
 import { parseArgs } from "node:util";
 import { describeDemo, fetchDemo } from "./lib/demo-data";
@@ -15,7 +16,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     "Usage: npm run demo -- [--json]\n" +
-      "Prints the demo KKMs of the system started with npm start.\n" +
+      "Prints the portal sign-in and demo KKMs of the system started with npm start.\n" +
       "  --json  print one JSON object instead of text\n" +
       "Environment: PORT (Worker port, default 8787), GATEWAY_PORT (default 7777).",
   );

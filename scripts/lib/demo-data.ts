@@ -10,6 +10,8 @@ export interface DemoKkm {
 
 export interface DemoData {
   organisation: { id: string; iinBin: string; title: string };
+  /** The demo owner's portal sign-in. */
+  signIn: { iinBin: string; password: string };
   kkms: DemoKkm[];
 }
 
@@ -54,6 +56,7 @@ export function describeDemo(
     `Portal:   ${urls.portal}`,
     `Gateway:  ${urls.gateway} (KKM protocol 2.0.2 / 2.0.3 over TCP)`,
     `Demo organisation: ${data.organisation.title}, BIN ${data.organisation.iinBin}`,
+    `Portal sign-in: IIN/BIN ${data.signIn.iinBin}, password ${data.signIn.password}`,
     "",
     "Demo KKMs:",
   ];

@@ -1,11 +1,16 @@
 /**
- * Demo data for local runs: one organisation with one point of sale and
- * two KKMs. Seeding twice finds the rows by their natural keys and adds
- * nothing.
+ * Demo data for local runs: one organisation with a portal account, one
+ * point of sale and two KKMs. Seeding twice finds the rows by their natural
+ * keys and adds nothing.
  */
 import { and, eq } from "drizzle-orm";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import { kkms, organisations, pointsOfSale } from "../db/schema";
+import {
+  DEMO_REQUISITES,
+  ensureDemoAccount,
+  type DemoSignIn,
+} from "./demo-account";
 import { newId } from "./ids";
 import { kkmSession } from "./kkm-session-stub";
 import { pushRegistration, registerKkm } from "./kkm-registry";
@@ -55,6 +60,8 @@ export interface DemoKkm {
 
 export interface DemoData {
   organisation: { id: string; iinBin: string; title: string };
+  /** The owner's portal sign-in. */
+  signIn: DemoSignIn;
   kkms: DemoKkm[];
 }
 
@@ -65,9 +72,11 @@ export interface DemoData {
 export async function seedDemo(
   db: DrizzleD1Database,
   env: Env,
+  now: Date,
   count = DEMO_KKMS.length,
 ): Promise<DemoData> {
   const organisation = await ensureOrganisation(db);
+  const signIn = await ensureDemoAccount(db, organisation, now);
   const pointOfSaleId = await ensurePointOfSale(db, organisation.id);
 
   const result: DemoKkm[] = [];
@@ -105,10 +114,15 @@ export async function seedDemo(
       iinBin: organisation.iinBin,
       title: organisation.title,
     },
+    signIn,
     kkms: result,
   };
 }
 
+/**
+ * Finds or inserts the registry row. Its fields match DEMO_REQUISITES, so
+ * storing the requisites later changes none of them.
+ */
 async function ensureOrganisation(db: DrizzleD1Database) {
   const [found] = await db
     .select()
@@ -121,11 +135,11 @@ async function ensureOrganisation(db: DrizzleD1Database) {
     .values({
       id: newId("org"),
       iinBin: DEMO_BIN,
-      title: "Demo Market LLP",
-      legalAddress: "Astana, Kenesary 40",
+      title: DEMO_REQUISITES.fullName,
+      legalAddress: DEMO_REQUISITES.legalAddress,
       legalAddressKz: "Астана қ., Кенесары к-сі 40",
-      okved: "47190",
-      taxationRegime: "general",
+      okved: DEMO_REQUISITES.okedCode,
+      taxationRegime: DEMO_REQUISITES.taxationRegime,
     })
     .returning();
   if (!created) throw new Error("demo organisation insert returned no row");

@@ -24,8 +24,9 @@ demo.post("/seed", async (c) => {
       `kkms: expected a whole number from 2 to ${MAX_DEMO_KKMS}, got "${c.req.query("kkms")}"`,
     );
   }
-  const data = await seedDemo(drizzle(c.env.DB), c.env, count);
+  const data = await seedDemo(drizzle(c.env.DB), c.env, new Date(), count);
   c.get("log").info("demo data seeded", {
+    organisationId: data.organisation.id,
     kkmIds: data.kkms.map((kkm) => kkm.kkmId),
   });
   return c.json(data);

@@ -59,24 +59,19 @@ export async function registerTaxpayer(
         legalAddress: "",
         taxationRegime: "general",
       }),
-      db.insert(users).values({
-        id: userId,
-        kind: "taxpayer",
-        organisationId,
-        iinBin: input.iinBin,
-        email: input.email,
-        passwordHash,
-        createdAt: now.toISOString(),
-      }),
-      db.insert(groups).values({
-        id: groupId,
-        organisationId,
-        name: ADMINISTRATORS_GROUP,
-      }),
-      db
-        .insert(groupRights)
-        .values(RIGHTS.map((right) => ({ groupId, right }))),
-      db.insert(userGroups).values({ userId, groupId }),
+      ...ownerAccountWrites(
+        db,
+        {
+          userId,
+          groupId,
+          organisationId,
+          iinBin: input.iinBin,
+          email: input.email,
+          emailConfirmed: false,
+          passwordHash,
+        },
+        now,
+      ),
     ]);
   } catch (error) {
     if (String(error).includes("UNIQUE constraint failed")) {
@@ -89,6 +84,48 @@ export async function registerTaxpayer(
   const session = await createSession(db, userId, now);
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   return { user: user!, session };
+}
+
+/** The owner of a new organisation, as `ownerAccountWrites` stores it. */
+export interface OwnerAccount {
+  userId: string;
+  groupId: string;
+  organisationId: string;
+  iinBin: string;
+  email: string;
+  emailConfirmed: boolean;
+  passwordHash: string;
+}
+
+/**
+ * Builds the statements that create the owner: the user, an Administrators
+ * group with every right and the owner's membership, for one D1 batch.
+ */
+export function ownerAccountWrites(
+  db: DrizzleD1Database,
+  owner: OwnerAccount,
+  now: Date,
+) {
+  const { userId, groupId, organisationId } = owner;
+  return [
+    db.insert(users).values({
+      id: userId,
+      kind: "taxpayer",
+      organisationId,
+      iinBin: owner.iinBin,
+      email: owner.email,
+      emailConfirmed: owner.emailConfirmed,
+      passwordHash: owner.passwordHash,
+      createdAt: now.toISOString(),
+    }),
+    db.insert(groups).values({
+      id: groupId,
+      organisationId,
+      name: ADMINISTRATORS_GROUP,
+    }),
+    db.insert(groupRights).values(RIGHTS.map((right) => ({ groupId, right }))),
+    db.insert(userGroups).values({ userId, groupId }),
+  ] as const;
 }
 
 /** Mails a 48-hour e-mail confirmation link to `email`. */

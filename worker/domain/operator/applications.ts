@@ -64,9 +64,13 @@ export async function applicationFile(
 ): Promise<{ key: string; fileName: string; contentType: string }> {
   const application = await requireApplication(db, applicationId);
   if (!application.fileKey) {
+    const reason =
+      application.method === "signature"
+        ? "was signed with an EDS"
+        : "was accepted without an upload";
     throw new AppError(
       "NOT_FOUND",
-      `application ${applicationId} was signed with an EDS and has no scan`,
+      `application ${applicationId} ${reason} and has no scan`,
     );
   }
   return {
