@@ -147,3 +147,6 @@ export const errorResponses = {
     content: { "application/json": { schema: ErrorSchema } },
   },
 } as const;
+
+/** The `:id` path parameter of a user, group, application or organisation. */
+export const IdParam = z.object({ id: z.string().min(1).max(100) });

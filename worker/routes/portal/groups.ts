@@ -10,12 +10,16 @@ import {
 import { requireRight } from "../../middleware/rights";
 import { createRouter } from "../../openapi";
 import { database } from "./context";
-import { errorResponses, pageQuery, rightField, textField } from "./fields";
+import {
+  errorResponses,
+  IdParam,
+  pageQuery,
+  rightField,
+  textField,
+} from "./fields";
 import { json, pageOf } from "./views";
 
 export const groups = createRouter();
-
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 const GroupSchema = z
   .object({

@@ -10,12 +10,10 @@ import { AppError } from "../../errors";
 import { requireOperator } from "../../middleware/rights";
 import { createRouter } from "../../openapi";
 import { database } from "./context";
-import { errorResponses, pageQuery, textField } from "./fields";
+import { errorResponses, IdParam, pageQuery, textField } from "./fields";
 import { json, pageOf } from "./views";
 
 export const operatorApplications = createRouter();
-
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 const ApplicationSchema = z
   .object({

@@ -12,7 +12,7 @@ import { requireOperator } from "../../middleware/rights";
 import { createRouter } from "../../openapi";
 import { database, setSessionCookie } from "./context";
 import { auditCursor } from "./cursors";
-import { errorResponses, pageQuery, textField } from "./fields";
+import { errorResponses, IdParam, pageQuery, textField } from "./fields";
 import {
   AuditEntrySchema,
   json,
@@ -22,8 +22,6 @@ import {
 } from "./views";
 
 export const operator = createRouter();
-
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 const OrganisationSummarySchema = z
   .object({

@@ -16,6 +16,7 @@ import { database, portalOrigin, setSessionCookie } from "./context";
 import {
   emailField,
   errorResponses,
+  IdParam,
   iinBinField,
   pageQuery,
   passwordField,
@@ -26,7 +27,6 @@ import { json, pageOf, SignedInSchema, UserSchema } from "./views";
 export const users = createRouter();
 export const invitations = createRouter();
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 const GroupIds = z
   .array(z.string().min(1).max(100))
   .max(50, "must list at most 50 groups");
