@@ -1,7 +1,7 @@
 /**
  * KkmSession: the Durable Object of one KKM, addressed by its system id.
  * It owns the register's token, retry record, shifts and receipts in its
- * own SQLite database, and answers every frame of that register, whether it
+ * own SQLite database, and responds to every frame of that register, whether it
  * comes by RPC from the Worker (HTTP transport) or over a WebSocket.
  */
 import { DurableObject } from "cloudflare:workers";
@@ -89,7 +89,7 @@ export class KkmSession extends DurableObject<Env> {
     if (registration) this.kkmId = registration.kkmId;
   }
 
-  /** Answers one frame for the HTTP transport; null when unreadable. */
+  /** Returns the response frame for the HTTP transport; null if unreadable. */
   async handleFrame(
     kkmId: number,
     frame: Uint8Array,
@@ -363,7 +363,7 @@ export class KkmSession extends DurableObject<Env> {
     message: ArrayBuffer | string,
   ): Promise<void> {
     try {
-      // Watchers only listen; their pings are answered by the auto-response.
+      // Watchers only listen, and the auto-response replies to their pings.
       if (this.ctx.getTags(ws).includes(WATCH_TAG)) return;
       if (typeof message === "string") {
         ws.close(1003, "frames must be binary messages");

@@ -28,7 +28,7 @@ import {
 } from "./gen/kkm/v203/message_pb.js";
 import type { ProtocolVersion } from "./frame";
 
-/** Why a request body could not be used. */
+/** Reason a request body could not be used. */
 export type DecodeFailure =
   | { reason: "malformed"; detail: string }
   | { reason: "no-command" }
@@ -37,7 +37,8 @@ export type DecodeFailure =
 export type DecodeResult =
   { ok: true; request: Request } | { ok: false; failure: DecodeFailure };
 
-/** Decodes a request body sent in `version`. Never throws. */
+/** Decodes a request body sent in `version`. Decoding errors are returned
+ * as a failure, not thrown. */
 export function decodeRequest(
   version: ProtocolVersion,
   body: Uint8Array,
@@ -109,7 +110,7 @@ export function makeResponse(
 
 /**
  * Reads the command of a request body without decoding the rest, for the
- * gateway's own answers. Returns COMMAND_SYSTEM when the body has none.
+ * gateway's own responses. Returns COMMAND_SYSTEM when the body has none.
  */
 export function peekCommand(body: Uint8Array): CommandTypeEnum {
   // Field 1, wire type 0 is the tag byte 0x08; real encoders write it first.

@@ -1,6 +1,6 @@
 /**
- * What a command handler gets, and what it gives back. Handlers decide and
- * build the answer; the session commits and sends it, so the rules can be
+ * The input and output of a command handler. Handlers decide and build
+ * the response, and the session commits and sends it, so the rules can be
  * tested without sockets.
  */
 import type { FrameHeader, ProtocolVersion } from "../../proto/frame";
@@ -30,10 +30,10 @@ export interface ExchangeContext {
 }
 
 /**
- * A service answer keeps the token and is not remembered for retries; its
- * optional `record` writes history (an X report) before the answer leaves.
+ * A service response keeps the token and is not remembered for retries; its
+ * optional `record` writes history (an X report) before the response leaves.
  * A document is committed by `commit` in the same transaction as the new
- * token and the retry record, before the answer leaves.
+ * token and the retry record, before the response leaves.
  */
 export type CommandOutcome =
   | { kind: "service"; response: Response; record?: () => void }

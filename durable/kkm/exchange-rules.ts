@@ -46,7 +46,7 @@ export function isDocumentCommand(command: CommandTypeEnum): boolean {
  *
  * Service commands (SYSTEM, INFO, REPORT, NOMENCLATURE, AUTH, CANCEL_TICKET)
  * only need the issued token and are never replayed. The reference emulator
- * answers REPORT without a token; a report shows the shift's sales, so this
+ * accepts REPORT without a token; a report shows the shift's sales, so this
  * server asks for the token there too.
  */
 export function decideExchange(

@@ -50,7 +50,7 @@ export interface ExchangeResult {
   /** The response frame, or null when the request cannot be read at all. */
   frame: Uint8Array | null;
   report: ExchangeReport | null;
-  /** Why the request could not be read. */
+  /** Reason the request could not be read. */
   error?: string;
 }
 
@@ -66,7 +66,7 @@ export interface ExchangeDeps {
 }
 
 /**
- * Answers one request frame. Never throws for bad input.
+ * Builds the response to one request frame. Never throws for bad input.
  *
  * Only service commands await (password checks, D1 reads). Documents run
  * from the token check to the commit without yielding, so no other request
@@ -116,7 +116,8 @@ export async function exchange(
   });
 
   if (!isSupportedVersion(header.version)) {
-    // Answered in 2.0.3 with the register's VERSION field, so it can read why.
+    // The response is encoded in 2.0.3 with the register's VERSION field, so
+    // the register can read the reason.
     const response = resultOnly(
       CommandTypeEnum.COMMAND_SYSTEM,
       ResultTypeEnum.RESULT_TYPE_PROTOCOL_ERROR,
@@ -182,7 +183,7 @@ export async function exchange(
   }
   const request = decoded.request;
 
-  // A copy, so the stored body holds these bytes and not the whole frame.
+  // A copy, so the stored body contains these bytes, not the whole frame.
   const body = frame.slice(HEADER_SIZE);
   const decision = decideExchange(
     { token: header.token, reqNum: header.reqNum, command, body },
@@ -274,7 +275,7 @@ export async function exchange(
     };
   }
 
-  // The answer is built before the commit because its exact bytes are what
+  // The response is built before the commit because its exact bytes are what
   // a retransmission gets back.
   const token = newToken(deps.random, session.token);
   const answerFrame = answer(version, outcome.response, token);

@@ -1,5 +1,5 @@
 /**
- * What a KKM's object knows about its registration. D1 is the registry;
+ * The registration data that a KKM's object stores. D1 is the registry;
  * each change there is pushed into the object, so the receipt path never
  * reads D1.
  */
@@ -25,7 +25,7 @@ export const kkmRegistrationSchema = z.object({
   /** IANA zone of the point of sale, used for local days and report times. */
   timeZone: z.string().min(1),
   status: z.enum(KKM_STATUSES),
-  /** Why the KKM is blocked or deregistered; sent as the TICKET_AD_INFO text. */
+  /** Reason the KKM is blocked or deregistered, sent as the TICKET_AD_INFO text. */
   blockReason: z.string().nullable(),
   organisation: z.object({
     /** Registry id; empty for registrations pushed before it was sent. */

@@ -1,8 +1,8 @@
 /**
- * The service block of an answer: what the register asked for (reg_info,
+ * The service block of a response: what the register requested (reg_info,
  * binded_taxation), ticket texts newer than the versions it reported, and
  * the last document it sent. There is no server push in the protocol, so
- * these ride on answers.
+ * these ride on responses.
  */
 import { create, isFieldSet, type MessageInitShape } from "@bufbuild/protobuf";
 import {
@@ -15,7 +15,7 @@ import { regInfoOf } from "./reg-info";
 import type { KkmRegistration } from "./registration";
 import type { KkmStore } from "./store";
 
-/** Builds the service block for an OK answer; null when it would be empty. */
+/** Builds the service block for an OK response, or null when it would be empty. */
 export function serviceBlockFor(
   request: Request,
   registration: KkmRegistration,

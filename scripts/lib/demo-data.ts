@@ -16,8 +16,8 @@ export interface DemoData {
 }
 
 /**
- * Seeds (or finds) the demo rows through the running Worker; `kkms` asks
- * for more than the two named tills, as benchmarks do.
+ * Seeds (or finds) the demo rows through the running Worker; `kkms` requests
+ * more than the two named tills, as benchmarks do.
  */
 export async function fetchDemo(
   workerUrl: string,
@@ -41,7 +41,7 @@ export async function fetchDemo(
   return (await response.json()) as DemoData;
 }
 
-/** The simulator's --port option when the gateway is not on 7777. */
+/** Returns the simulator's --port option when the gateway is not on 7777. */
 function portOption(gateway: string): string {
   const port = gateway.split(":").at(-1);
   return port === "7777" ? "" : ` --port ${port}`;

@@ -129,11 +129,16 @@ export async function waitForOk(url: string, timeoutMs: number): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms: ${lastError}`);
+  throw new Error(
+    `${url} did not answer 200 within ${timeoutMs} ms: ${lastError}`,
+  );
 }
 
 /** Waits until a TCP port accepts connections, or throws after `timeoutMs`. */
-export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+export async function waitForPort(
+  port: number,
+  timeoutMs: number,
+): Promise<void> {
   const { connect } = await import("node:net");
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -148,7 +153,9 @@ export async function waitForPort(port: number, timeoutMs: number): Promise<void
     if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`127.0.0.1:${port} did not accept connections within ${timeoutMs} ms`);
+  throw new Error(
+    `127.0.0.1:${port} did not accept connections within ${timeoutMs} ms`,
+  );
 }
 
 function wranglerBin(): string {

@@ -63,7 +63,7 @@ export function handleTicket(context: ExchangeContext): CommandOutcome {
     );
   }
 
-  // A register that lost the answer to an autonomous receipt sends it again
+  // A register that lost the response to an autonomous receipt sends it again
   // from its queue, possibly with another REQNUM, so it gets its first sign back.
   if (offlineNumber !== null) {
     const earlier = store.findOfflineReceipt(offlineNumber, localTime, total);

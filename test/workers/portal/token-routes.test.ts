@@ -6,7 +6,7 @@ describe("routes proven by their own token", () => {
     const account = await signUp();
     const mail = await lastMailTo(`${account.iinBin}@example.kz`);
 
-    // The browser that registered still holds the session cookie, but the
+    // The browser that registered still has the session cookie, but the
     // confirmation page has not read the CSRF token yet.
     const result = await call("POST", "/api/auth/email/confirm", {
       session: account,

@@ -3,7 +3,7 @@ import { me, offerPending } from "../models/session-model";
 
 /**
  * The notice every page shows until the offer contract is accepted. Once
- * scans are uploaded it says they wait for review instead of asking for
+ * scans are uploaded it reports that they wait for review instead of asking for
  * them again.
  */
 export function OfferBanner() {

@@ -5,7 +5,7 @@ import { ApiError, setCsrfToken } from "../api/client";
 import type { Me } from "../api/types";
 import type { Right } from "../lib/rights";
 
-/** The caller, or null when nobody is signed in. */
+/** The caller, or null when no one is signed in. */
 export const me = signal<Me | null>(null);
 
 /** False until the first /me request has succeeded or failed. */
@@ -29,12 +29,12 @@ export const resumeStep = computed<2 | 3 | 4 | null>(() => {
   return registration.step;
 });
 
-/** Whether the signed-in user holds `right`. */
+/** Tells whether the signed-in user has `right`. */
 export function hasRight(right: Right): boolean {
   return me.value?.rights.includes(right) ?? false;
 }
 
-/** Reloads the caller; a 401 means nobody is signed in. */
+/** Reloads the caller; a 401 means no one is signed in. */
 export async function loadSession(): Promise<void> {
   try {
     const loaded = await auth.fetchMe();

@@ -18,8 +18,7 @@ export function WizardSteps({ current }: WizardStepsProps) {
     <ol class="wizard-steps">
       {STEP_LABELS.map((label, index) => {
         const step = index + 1;
-        const state =
-          step === current ? "current" : step < current ? "done" : "next";
+        const state = stepState(step, current);
         return (
           <li
             key={label}
@@ -33,4 +32,10 @@ export function WizardSteps({ current }: WizardStepsProps) {
       })}
     </ol>
   );
+}
+
+function stepState(step: number, current: number): "current" | "done" | "next" {
+  if (step === current) return "current";
+  if (step < current) return "done";
+  return "next";
 }
