@@ -25,7 +25,7 @@ export const kkmRegistrationSchema = z.object({
   /** IANA zone of the point of sale, used for local days and report times. */
   timeZone: z.string().min(1),
   status: z.enum(KKM_STATUSES),
-  /** Reason the KKM is blocked or deregistered, sent as the TICKET_AD_INFO text. */
+  /** Reason the KKM is blocked or deregistered; the TICKET_AD_INFO text. */
   blockReason: z.string().nullable(),
   organisation: z.object({
     /** Registry id; empty for registrations pushed before it was sent. */
@@ -46,7 +46,7 @@ export const kkmRegistrationSchema = z.object({
     .object({
       /** 100 simplified declaration, 101 general, 102 farm, 103 patent. */
       taxationType: z.number().int().min(100).max(103),
-      /** VAT rates in thousandths (16000 is 16 %); empty when not a VAT payer. */
+      /** VAT rates in thousandths (16000 is 16 %); empty for non-payers. */
       vatPercents: z.array(z.number().int().min(0).max(100_000)),
     })
     .default({ taxationType: 101, vatPercents: [] }),

@@ -15,7 +15,7 @@ import { regInfoOf } from "./reg-info";
 import type { KkmRegistration } from "./registration";
 import type { KkmStore } from "./store";
 
-/** Builds the service block for an OK response, or null when it would be empty. */
+/** Builds the service block of an OK response; null when it is empty. */
 export function serviceBlockFor(
   request: Request,
   registration: KkmRegistration,
